@@ -1527,8 +1527,15 @@ describe('ALVH.ORDERS and ALVH.STRUCTURES', () => {
       'note',
     ]);
     expect(out[netRow]?.[12]).toBeCloseTo(p.orders?.netCost ?? NaN, 9);
-    // after the net cost, the plan's warnings as PLAN shows them, one a row, as wide as the header
-    const warned = out.slice(netRow + 1);
+    // after the net cost, the campaign after the orders as the next plan's rows, opened at the day's budget
+    expect(out.slice(netRow + 1, netRow + 4).map((r) => [r[0], r[12]])).toEqual([
+      ['campaignBudget', p.campaign?.budget],
+      ['paidOverlay', p.campaign?.paid.overlay],
+      ['paidTail', p.campaign?.paid.tail],
+    ]);
+    expect(p.campaign?.budgetFrom).toBe('set today');
+    // then the plan's warnings as PLAN shows them, one a row, as wide as the header
+    const warned = out.slice(netRow + 4);
     expect(p.warnings.length).toBeGreaterThan(0);
     // (a policy field named as its row: defaultVolOfVol, not policy.defaultVolOfVol)
     expect(warned.map((r) => [r[0], r[1]])).toEqual(

@@ -181,7 +181,9 @@ describe('functions.json', () => {
     const help = readFileSync(join(addinDist, 'help.html'), 'utf8');
     const plan = help.slice(help.indexOf('<h2 id="PLAN">'), help.indexOf('<h2', help.indexOf('<h2 id="PLAN">') + 1));
     const inputs = /<li><code>inputs<\/code>:([^<]*)<br \/>([^<]*)<\/li>/.exec(plan);
-    expect(inputs?.[2]).toMatch(/condor2Strikes .*lastVX1…, and any policy field/);
+    expect(inputs?.[2]).toMatch(
+      /condor2Strikes .*lastVX1…, optional campaignBudget, paidOverlay, paidTail \(USD: .*\), and any policy field/,
+    );
     expect(inputs?.[1]).not.toContain('condor2Strikes');
     expect(plan).toMatch(/<code>chain<\/code> \(optional\):[^<]*<br \/>[^<]*whatever the inputs' spx/);
     // the detail is the page's alone, not a part of the metadata Excel reads

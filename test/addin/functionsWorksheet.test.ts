@@ -167,7 +167,13 @@ describe('the worksheet of docs/excel.md (2021-11-19)', () => {
     // the limit: a buy's mid rounded down on the 2021 VIX grid (0.10 from 3.00): 3.0226 → 3.00
     expect(orders[1]?.[8]).toBeCloseTo(3.0226, 4);
     expect(orders[1]?.[9]).toBe(3);
-    expect(orders.slice(netRow + 1).map((r) => r[1])).toEqual(
+    // the campaign after the order, opened at the day's budget, the tail having paid for the calls
+    expect(orders.slice(netRow + 1, netRow + 4).map((r) => [r[0], r[12]])).toEqual([
+      ['campaignBudget', planned.budget.budget],
+      ['paidOverlay', 0],
+      ['paidTail', planned.tail.cost],
+    ]);
+    expect(orders.slice(netRow + 4).map((r) => r[1])).toEqual(
       planned.warnings.map((w) => w.replace(/policy\.(\w+)/g, '$1')),
     );
     // twice the long put held (SPXW, PM-settled, on the January monthly): the 10 too many are sold

@@ -8,6 +8,7 @@ import { formatValue, plainText } from './views';
 import type { PlanRow, PlanTile, PlanView, ValueFormat } from './views';
 import { ladderRows } from './presentLadder';
 import { eventRows } from './presentEvents';
+import { campaignRows, campaignWords } from './presentCampaign';
 import { NULL_WORDS, PLAN_ROWS, UNITS } from './presentRows';
 import { policyBoxNames, policyRowNames } from './policyWords';
 
@@ -182,6 +183,8 @@ export function presentPlan(p: Plan, host: PlanHost = 'taskpane', frontier?: Fro
           note: typeof note === 'string' ? note : note(policy, p),
         });
     }
+    // the campaign handed back, beside the costs it was counted from
+    if (section === 'Costs and caps') rows.push(...campaignRows(p, host));
   }
   rows.push(...ladderRows(p));
   rows.push(...eventRows(p));
@@ -215,6 +218,7 @@ export function presentPlan(p: Plan, host: PlanHost = 'taskpane', frontier?: Fro
   const warnings = ((at(raw, 'warnings') as unknown[] | undefined) ?? [])
     .map(String)
     .map((w) => w.replace('(signals.events)', `(${eventsField})`).replace('(signals.eventsMode)', `(${modeField})`))
+    .map((w) => campaignWords(w, host))
     .map(named);
   // The gap in words (the plan's structures summary; plans from older answers may lack it).
   const gap = typeof at(raw, 'structures.summary') === 'string' ? planGapWords(p, frontier) : undefined;

@@ -40,6 +40,12 @@ type RowSpec = [label: string, path: string, format: ValueFormat, note: Note];
 
 const pc = (x: number): string => `${Number((x * 100).toFixed(2))}%`;
 
+/** A layer's budget: its share of today's budget, or its part of the campaign read (Campaign rows). */
+function layerBudget(p: Plan, layer: 'calendar' | 'tail'): string {
+  if (p.budget.campaign === undefined) return `budget · ${layer} share`;
+  return `the campaign’s part for the ${layer === 'calendar' ? 'overlay' : 'tail'} (Campaign, below), not today’s budget · ${layer} share`;
+}
+
 /** The plan's rows a trader reads, section by section: [label, path in the plan, format, explanation]. */
 export const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
   [
@@ -140,9 +146,17 @@ export const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
           `least of your budget, the ${pc(q.maxHedgeCostRate)} cost cap and the budget that keeps a ${pc(q.targetIrr)} return`,
       ],
       ['Binding limit', 'budget.binding', 'text', 'which of the three set the budget'],
-      ['Calendar budget', 'budget.calendarBudget', 'usd', 'budget · calendar share'],
-      ['Tail budget', 'budget.tailBudget', 'usd', 'budget · tail share'],
-      ['Net hedge debit', 'budget.netHedgeDebit', 'usd', 'overlay + tail'],
+      ['Calendar budget', 'budget.calendarBudget', 'usd', (_q, p) => layerBudget(p, 'calendar')],
+      ['Tail budget', 'budget.tailBudget', 'usd', (_q, p) => layerBudget(p, 'tail')],
+      [
+        'Net hedge debit',
+        'budget.netHedgeDebit',
+        'usd',
+        (_q, p) =>
+          p.budget.campaign === undefined
+            ? 'overlay + tail'
+            : 'what the campaign’s layers have paid, net: paid before + today’s book − what the legs held fetch',
+      ],
       [
         'Hedge cost rate',
         'budget.hedgeCostRate',

@@ -11,6 +11,7 @@ import {
   TOO_MANY_POSITION_ROWS,
   type Leg,
   type Order,
+  type Plan,
 } from '@alvh/shared';
 import { isMissing, widestRow } from './args';
 import { excelCall } from './excelErrors';
@@ -123,6 +124,35 @@ function orderRow(o: Order, tag: string): unknown[] {
 }
 
 /**
+ * The campaign after the orders (the plan's `campaign`), a row per input row of the next plan:
+ * campaignBudget, paidOverlay, paidTail, each in the cost column with what it is.
+ */
+function campaignAfterRows(c: Plan['campaign'], blank: readonly unknown[]): unknown[][] {
+  if (c === undefined) return [];
+  const paid = 'net premium paid since the entry (buys − sales), these orders filled at mid: correct it with the fills';
+  const rows: [string, number, string][] = [
+    [
+      'campaignBudget',
+      c.budget,
+      c.budgetFrom === 'set today'
+        ? "set today: today's hedge budget opens the condor's campaign"
+        : "given: the budget set at the condor's entry",
+    ],
+    ['paidOverlay', c.paid.overlay, `the overlay's ${paid}`],
+    ['paidTail', c.paid.tail, `the tail's ${paid}`],
+  ];
+  return rows.map(([label, value, why]) => {
+    const r = [...blank];
+    r[0] = label;
+    r[ORDERS_HEADERS.indexOf('cost at mid (USD)')] = value;
+    r[ORDERS_HEADERS.indexOf('why')] = why;
+    r[ORDERS_HEADERS.indexOf('note')] =
+      'the next plan of this condor reads it as its inputs row; leave it out when the condor is opened, rolled or resized';
+    return r;
+  });
+}
+
+/**
  * The orders from the positions held to the plan's legs: buy or sell to open or close, root (held: its own; else the chain's, or SPX on third Fridays, SPXW other days), model mid, limit on the tick (buy down, sell up; within a chain's bid and ask), cost and the rule asking for it.
  * @customfunction ORDERS ORDERS
  * @helpurl https://localhost:3000/help.html#ORDERS
@@ -130,7 +160,7 @@ function orderRow(o: Order, tag: string): unknown[] {
  * @param positions The legs held: a range of rows symbol (e.g. SPXW 250523P03750, VIX 250521C00033000 or the OCC form), quantity (signed, whole; further columns, such as an average price, are not read); or broker CSV text in one cell. Empty: nothing held.
  * @param [chain] The day's SPX option chain as ALVH.PLAN takes it: a range under a header row (expiry, strike, type, bid, ask), a cell of quotedata text or its ALVH.SURFACE spill; the orders' SPX legs are marked on its surface. Empty: the surface of VIX.
  * @param [vixChain] The day's VIX option chain, a range under a header row (root, expiry, strike, type, bid, ask) or a cell of quotedata text, as ALVH.PLAN takes it: the VIX legs are marked on its fit in place of the VVIX rule. Empty: the VVIX rule.
- * @returns Header, one row per order (bid, ask: the chain's quote, else blank; note: a limit outside it; none when nothing to trade), the net cost, orders set aside for the next rebalance ("… (deferred)"), then warnings.
+ * @returns Header, one row per order (bid, ask: the chain's quote; note: a limit outside it; none: nothing to trade), the net cost, orders deferred to the next rebalance, the next plan's campaign rows, then warnings.
  */
 export function orders(
   inputs: unknown[][],
@@ -164,6 +194,7 @@ export function orders(
       deferredNet[ORDERS_HEADERS.indexOf('cost at mid (USD)')] = d.netCost;
       out.push(deferredNet);
     }
+    out.push(...campaignAfterRows(result.campaign, blank));
     // the plan's warnings (a capital cap's "reduce to N condors", the tail cut by its budget), as PLAN shows them
     for (const w of presentPlan(result, 'excel').warnings) {
       const row = [...blank];

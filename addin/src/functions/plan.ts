@@ -30,6 +30,7 @@ import { keyValueArg } from './keyValue';
 import { checkFilledRows } from './rangeSize';
 import { booleanDateRow, heldPastCurve, inSheetRanges, planIssue, rowName } from './planIssues';
 import { lastRebalanceOf } from './planLastRebalance';
+import { campaignOf, campaignRowForKey, campaignRowOfPath } from './planCampaignRows';
 import { addChains, chainArgumentError, chainWords } from './planChains';
 
 /** The keys of a ladder's further condors: condor2Expiry, condor2Strikes, condor2Quantity, condor2Credit … condor12…. */
@@ -111,6 +112,8 @@ export function planKey(path: string): string {
     const part = (ladder[2] ?? 'expiry') as LadderPart;
     return `condor${i + 1}${LADDER_PARTS[part] ?? ''}`;
   }
+  const campaign = campaignRowOfPath(path);
+  if (campaign) return campaign;
   const last = /^lastRebalance\.(date|vix|futures)(?:\[(\d+)\])?/.exec(path);
   if (last) {
     if (last[1] === 'futures') return last[2] === undefined ? 'lastVX1…lastVXn' : `lastVX${Number(last[2]) + 1}`;
@@ -207,6 +210,7 @@ export function planFromRange(
   const signals: Record<string, unknown> = {};
   const signalKey = new Map<string, string>();
   const lastRows: [string, unknown][] = [];
+  const campaignRows: [string, unknown][] = [];
   const ladderRows: [string, number, LadderPart, unknown][] = [];
   const rest: unknown[][] = [];
   const indices: Partial<Record<IndexName, string>> = {};
@@ -249,6 +253,7 @@ export function planFromRange(
       const [, n, part] = LADDER_KEY.exec(k) as RegExpExecArray;
       ladderRows.push([key as string, Number(n), part as LadderPart, value]);
     } else if (/^last(date|vix|vx\d+)$/.test(k)) lastRows.push([key as string, value]);
+    else if (campaignRowForKey(k) !== undefined) campaignRows.push([key as string, value]);
     else rest.push([key, value]);
   }
   const lastRebalance = lastRebalanceOf(lastRows);
@@ -291,6 +296,8 @@ export function planFromRange(
   });
   if (Object.keys(signals).length > 0) raw['signals'] = signals;
   if (lastRebalance !== undefined) raw['lastRebalance'] = lastRebalance;
+  const campaign = campaignOf(campaignRows);
+  if (campaign !== undefined) raw['campaign'] = campaign;
   if (ladderRows.length > 0) {
     raw['condors'] = [raw['condor'], ...ladderOf(ladderRows)];
     delete raw['condor'];
@@ -356,14 +363,14 @@ function planRangeError(e: unknown, raw: Record<string, unknown>, rows: [string 
  * The whole ALVH plan (method sections 1-8) from a two-column range of names and values, explained line by line. A chain table or spill keeps its marks as quoted whatever the inputs' spx; quotedata text moves them to it.
  * @customfunction PLAN PLAN
  * @helpurl https://localhost:3000/help.html#PLAN
- * @detail inputs The rows, each named as here (any case): date, spx, vix, optional vvix (default: the policy's vol of vol), rate, divYield (optional, default 0: give SPX's, about 0.013), optional VIX9D, VIX3M, VIX6M (points) and SKEW (the SPX surface's term structure and skew), VX1…VXn (points), expiry, k1…k4, quantity, credit, optional further condors of a ladder condor2Expiry, condor2Strikes ("5750/5850/7300/7400"), condor2Quantity, condor2Credit … condor12…, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, lastDate, lastVix, lastVX1…, and any policy field (e.g. tailCoverage).
+ * @detail inputs The rows, each named as here (any case): date, spx, vix, optional vvix (default: the policy's vol of vol), rate, divYield (optional, default 0: give SPX's, about 0.013), optional VIX9D, VIX3M, VIX6M (points) and SKEW (the SPX surface's term structure and skew), VX1…VXn (points), expiry, k1…k4, quantity, credit, optional further condors of a ladder condor2Expiry, condor2Strikes ("5750/5850/7300/7400"), condor2Quantity, condor2Credit … condor12…, capital, budget (USD), optional rsi, prevSpread, macdHist, adSlope, lastDate, lastVix, lastVX1…, optional campaignBudget, paidOverlay, paidTail (USD: the campaign the plan before of this condor handed back, all three or none; left out at an entry), and any policy field (e.g. tailCoverage).
  * @detail chain A chain is fitted once and kept, not at every recalculation. A table, or the ALVH.SURFACE spill of a table or of quotedata, carries no spot: its marks stay as quoted whatever the inputs' spx. Quotedata text carries its Last: the plan moves its marks to the inputs' spx.
- * @param inputs Two columns, name then value: date, spx, vix, rate, divYield (SPX's, about 0.013), VX1…VXn (points), expiry, k1…k4, quantity, credit, capital, budget (USD); optional: vvix, VIX9D, VIX3M, VIX6M, SKEW, condor2… (a ladder), signals, policy fields.
+ * @param inputs Two columns, name then value: date, spx, vix, rate, divYield (SPX's, about 0.013), VX1…VXn, expiry, k1…k4, quantity, credit, capital, budget (USD); optional: vvix, VIX9D…SKEW, condor2…, signals, campaignBudget, paidOverlay, paidTail, policy fields.
  * @param [events] Your events: rows of date, kind (FOMC, CPI or PPI) and optional source, under an optional header row (Date, Kind, Source), e.g. the BLS CPI release dates; empty: the calendar shipped with ALVH alone.
  * @param [eventsMode] "add" (default): your events join the calendar shipped with ALVH (FOMC decisions, CPI and PPI releases); "replace": your events are the whole calendar.
  * @param [chain] The day's SPX option chain, all options marked on its surface: a range under a header row (expiry, strike, type, bid, ask; optional root, settlement) of the inputs' date, a cell of quotedata text, or the ALVH.SURFACE spill of either. Empty: VIX's surface.
  * @param [vixChain] The day's VIX option chain, its VIX options marked on its fit in place of the VVIX rule: a range under a header row naming root (VIX or VIXW), expiry, strike, type, bid, ask, dated by the inputs' date; or one cell of quotedata text. Empty: the VVIX rule.
- * @returns Three columns: label, value, explanation; sections for the curve, condor, split, overlay, tail, scenario, costs and caps, rebalance, events, historical analogs, the audit trail and warnings.
+ * @returns Three columns: label, value, explanation; sections for the curve, condor, split, overlay, tail, scenario, costs and caps, campaign, rebalance, events, historical analogs, the audit trail and warnings.
  */
 export function plan(
   inputs: unknown[][],

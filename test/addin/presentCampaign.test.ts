@@ -1,0 +1,69 @@
+/**
+ * The plan view's Campaign rows (addin/src/common/presentCampaign.ts), shared by ALVH.PLAN's spill
+ * and the taskpane: the campaign handed back, in the host's words, and the parts the layers were
+ * cut to when one was read (the spike day of 2024-08-05 with five September 20 calls held).
+ */
+import { describe, expect, it } from 'vitest';
+import { plan } from '@alvh/shared';
+import { presentPlan } from '../../addin/src/common/present';
+import { input } from '../shared/method/spikeDay';
+
+const HELD = input({ strike: 20, expiry: '2024-09-18' });
+const CAMPAIGN = { budget: 1673, paid: { overlay: 0, tail: 900 } };
+
+describe('the Campaign rows', () => {
+  it('follow the costs, show the campaign handed back and the parts read, and say where to pass it', () => {
+    const p = plan({ ...HELD, campaign: CAMPAIGN });
+    const view = presentPlan(p, 'taskpane');
+    const rows = view.rows.filter((r) => r.section === 'Campaign');
+    expect(rows.map((r) => [r.label, r.value])).toEqual([
+      ['Budget set at entry', 1673],
+      ['Paid by the overlay', p.campaign!.paid.overlay],
+      ['Paid by the tail', p.campaign!.paid.tail],
+      ['Overlay’s part', p.budget.campaign!.available.overlay],
+      ['Tail’s part', p.budget.campaign!.available.tail],
+      ['Next plan of this condor', 'the Campaign boxes'],
+    ]);
+    expect(rows[0]!.note).toMatch(/^given: /);
+    expect(rows[4]!.note).toMatch(
+      /^\d+(\.\d+)?% of the campaign’s \$1,673 − \$900 paid \+ \$5,738 its legs held fetch: the layer was cut to this/,
+    );
+    expect(rows[5]!.note).toBe(
+      'type the three figures above in the Campaign boxes (budget, paid by the overlay, paid by the tail) once the orders are filled, the paid figures corrected with the fills; leave them out when the condor is opened, rolled or resized',
+    );
+    const sections = [...new Set(view.rows.map((r) => r.section))];
+    expect(sections.indexOf('Campaign')).toBe(sections.indexOf('Costs and caps') + 1);
+    const note = (label: string) => view.rows.find((r) => r.label === label)!.note;
+    expect(note('Tail budget')).toMatch(/^the campaign’s part for the tail \(Campaign, below\)/);
+    expect(note('Calendar budget')).toMatch(/^the campaign’s part for the overlay/);
+  });
+
+  it('at an entry: the budget set today, no parts, the budgets as shares of it', () => {
+    const { positions: _p, lastRebalance: _l, ...entry } = HELD;
+    const p = plan(entry);
+    const view = presentPlan(p, 'excel');
+    const rows = view.rows.filter((r) => r.section === 'Campaign');
+    expect(rows.map((r) => r.label)).toEqual([
+      'Budget set at entry',
+      'Paid by the overlay',
+      'Paid by the tail',
+      'Next plan of this condor',
+    ]);
+    expect(rows[0]).toMatchObject({ value: p.budget.budget, format: 'usd' });
+    expect(rows[0]!.note).toMatch(/^set today/);
+    expect(rows[3]!.note).toMatch(/ALVH\.ORDERS hands them back after its orders$/);
+    expect(view.rows.find((r) => r.label === 'Tail budget')!.note).toBe('budget · tail share');
+  });
+
+  it('are absent when the plan hands no campaign back, and a campaign not read is said in the page’s words', () => {
+    const { positions: _p, ...bare } = HELD;
+    const view = presentPlan(plan({ ...bare, campaign: CAMPAIGN }), 'taskpane');
+    expect(view.warnings).toContainEqual(
+      expect.stringMatching(
+        /^The Campaign boxes are not read \(.*: paste the Positions held, or leave the Campaign boxes blank\)/,
+      ),
+    );
+    const { campaign: _c, ...none } = plan(bare);
+    expect(presentPlan(none, 'taskpane').rows.filter((r) => r.section === 'Campaign')).toEqual([]);
+  });
+});
