@@ -41,6 +41,7 @@ function exampleKept(over: Partial<KeptForm> = {}): KeptForm {
     positions: 'VIX 2025-05-21 call 60, 5',
     vixCloses: '45.31\n52.33',
     last: { date: '2025-04-01', vix: '21.77', futures: '' },
+    campaign: { campaignBudget: '1673', paidOverlay: '0', paidTail: '-250.5' },
     run: { paths: '20000', seed: '7', measure: 'risk-neutral' },
     notKept: ['the VIX option chain: paste it again on the Surface tab'],
     ...over,
@@ -51,6 +52,15 @@ describe('keptFormOf', () => {
   it('reads back what the page kept, through JSON, unchanged', () => {
     const kept = exampleKept();
     expect(keptFormOf(JSON.parse(JSON.stringify(kept)))).toEqual(kept);
+  });
+
+  it('reads a form kept before the Campaign boxes with them blank', () => {
+    const { campaign: _c, ...older } = exampleKept();
+    expect(keptFormOf(JSON.parse(JSON.stringify(older)))?.campaign).toEqual({
+      campaignBudget: '',
+      paidOverlay: '',
+      paidTail: '',
+    });
   });
 
   it("keeps a long last rebalance's futures box whole, as it keeps the other boxes", () => {
@@ -102,13 +112,18 @@ describe('keptFormOf', () => {
 describe('restoredNote', () => {
   it("names where and when the form was kept, that its market is a past day's, and what was not kept", () => {
     expect(restoredNote(exampleKept(), 'workbook', '2026-12-05')).toBe(
-      "Restored the form this workbook kept at 2026-12-04 15:02 UTC. Its market is of 2025-04-08, not today (2026-12-05): load today's market before trading on the plan. Its positions and last rebalance are as they were then: check them before sending orders. Not kept: the VIX option chain: paste it again on the Surface tab. Example day loads the example.",
+      "Restored the form this workbook kept at 2026-12-04 15:02 UTC. Its market is of 2025-04-08, not today (2026-12-05): load today's market before trading on the plan. Its positions, last rebalance and campaign are as they were then: check them before sending orders. Not kept: the VIX option chain: paste it again on the Surface tab. Example day loads the example.",
     );
   });
 
   it('on the day it was kept, asks to check the market is still current; with nothing left out, says nothing of it', () => {
     const said = restoredNote(
-      exampleKept({ notKept: [], positions: '', last: { date: '', vix: '', futures: '' } }),
+      exampleKept({
+        notKept: [],
+        positions: '',
+        last: { date: '', vix: '', futures: '' },
+        campaign: { campaignBudget: '', paidOverlay: '', paidTail: '' },
+      }),
       'browser',
       '2025-04-08',
     );

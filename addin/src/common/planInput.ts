@@ -20,8 +20,10 @@ import { percentWithoutSignIssues } from './rateWords';
 import { INDEX_NAMES, NUMBER_FIELD_PATHS, type FormState, type IndexName, type NumberField } from './formState';
 import { SIGNAL_BOXES, SIGNAL_NAMES, signalForKey, type SignalName } from './formState';
 import type { FieldName } from './fields';
+import { campaignTarget, type CampaignPart } from './campaign';
 
 export { INDEX_NAMES, SIGNAL_NAMES, type FormState, type IndexName, type SignalName } from './formState';
+export { monteCarloInput, stressInput } from './runInputs';
 
 /** The index a key names (VIX9D, VIX3M, VIX6M, SKEW; compared without case), if any. */
 export function indexForKey(key: string): IndexName | undefined {
@@ -319,9 +321,9 @@ export function planInputFromForm(s: PlanForm): Record<string, unknown> {
 }
 
 /**
- * Where an issue is shown: a scalar field, a curve row's cell, a policy field, a Cboe index, a
- * signal of the split, the events, the surface fitted on the Surface tab, the last rebalance's
- * entry (its date, VIX or a future of its box), or the form as a whole.
+ * Where an issue is shown: a scalar field, a curve row's cell, a policy field, a Cboe index, a split
+ * signal, the events, the Surface tab's fit, the last rebalance's entry (its date, VIX or a future
+ * of its box), a Campaign box, or the form as a whole.
  */
 export type IssueTarget =
   | { kind: 'field'; name: FieldName }
@@ -334,6 +336,7 @@ export type IssueTarget =
   | { kind: 'surface'; part: string }
   | { kind: 'vixChain'; part: string }
   | { kind: 'last'; part: 'date' | 'vix' | 'futures'; row?: number; cell?: 'expiry' | 'price' }
+  | { kind: 'campaign'; part: CampaignPart }
   | { kind: 'form' };
 
 const PATHS: Record<string, FieldName> = {
@@ -353,6 +356,8 @@ export function issueTarget(issuePath: string): IssueTarget {
   const path = issuePath.replace(/^plan\./, '');
   const fixed = PATHS[path];
   if (fixed) return { kind: 'field', name: fixed };
+  const campaign = campaignTarget(path); // before the fields: campaign.budget is not the Hedge budget
+  if (campaign) return campaign;
   // before the futures and the fields: lastRebalance.date is not the Date, nor its futures the curve
   const lr = /^lastRebalance(?:\.(date|vix|futures)(?:\[(\d+)\](?:\.(expiry|price))?)?)?/.exec(path);
   if (lr) {
@@ -383,35 +388,4 @@ export function issueTarget(issuePath: string): IssueTarget {
   const field = fieldForKey(last);
   if (field) return { kind: 'field', name: field };
   return { kind: 'form' };
-}
-
-/**
- * The stress grid request for a plan input: `{ plan }`, so that the worker here and the API build
- * the same book from it with the shared `scenarioSource` (the plan's legs, its market, its policy,
- * its tail budget and the condor's entry value), never a second copy of that mapping.
- */
-export function stressInput(planInput: unknown): Record<string, unknown> {
-  return { plan: planInput };
-}
-
-/**
- * A Monte Carlo request (or one chunk of it: firstPath, pathCount) for a plan input, as
- * {@link stressInput}, with the recent VIX closes the model starts its factors from when given.
- */
-export function monteCarloInput(
-  planInput: unknown,
-  paths: number,
-  seed: number,
-  firstPath?: number,
-  pathCount?: number,
-  vixHistory?: readonly { date: string; vix: number }[],
-): Record<string, unknown> {
-  return {
-    plan: planInput,
-    paths,
-    seed,
-    ...(firstPath !== undefined ? { firstPath } : {}),
-    ...(pathCount !== undefined ? { pathCount } : {}),
-    ...(vixHistory !== undefined ? { vixHistory } : {}),
-  };
 }

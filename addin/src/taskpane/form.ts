@@ -308,12 +308,13 @@ export function lastRebalanceControl(part: 'date' | 'vix' | 'futures'): HTMLInpu
 }
 
 /**
- * Empty the boxes a day's snapshot does not fill (positions held, the last rebalance, recent VIX
- * closes, your events).
+ * Empty the boxes a day's snapshot does not fill (positions held, the last rebalance, the campaign,
+ * recent VIX closes, your events).
  */
 export function clearBoxes(): void {
   for (const box of [positionsBox(), vixClosesBox(), eventsBox()]) box.value = '';
   clearLastRebalance();
+  for (const name of ['campaignBudget', 'paidOverlay', 'paidTail']) input(name).value = '';
 }
 
 /** Empty the last rebalance's entry (its date, VIX and futures). */

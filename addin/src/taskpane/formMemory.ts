@@ -6,8 +6,8 @@
  * market it holds: a restored form is a past day's market until today's is loaded.
  *
  * What is kept: every field, the VX curve, the policy, the indices and signals, events, positions,
- * the last rebalance, the recent VIX closes and the run's paths, seed and measure. Not kept: the
- * chains (an SPX chain fitted on the Surface tab, a VIX option chain), which can run to megabytes,
+ * the last rebalance, the campaign, the recent VIX closes and the run's paths, seed and measure.
+ * Not kept: the chains (an SPX chain fitted on the Surface tab, a VIX option chain), which can run to megabytes,
  * and a box longer than {@link MAX_KEPT_BOX} characters; the note names each one, since the plan
  * restored without them marks the options differently.
  */
@@ -17,6 +17,8 @@ import type { FieldName } from '../common/fields';
 import { INDEX_NAMES, SIGNAL_NAMES } from '../common/planInput';
 import type { FormState } from '../common/planInput';
 import type { LastRebalanceText } from '../common/lastRebalance';
+import { BLANK_CAMPAIGN, CAMPAIGN_PARTS, isBlankCampaign, type CampaignText } from '../common/campaign';
+import { fillCampaign, readCampaign } from './campaignBoxes';
 import { POLICY_SHOWN } from '../common/policyWords';
 import {
   $,
@@ -47,6 +49,8 @@ export interface KeptForm {
   positions: string;
   vixCloses: string;
   last: LastRebalanceText;
+  /** The Campaign boxes (absent from a form kept before they were). */
+  campaign?: CampaignText;
   run: { paths: string; seed: string; measure: string };
   /** What the page held and the form does not keep, each with how to get it back. */
   notKept: string[];
@@ -153,6 +157,7 @@ export function keptFormOf(raw: unknown): KeptForm | undefined {
     positions: positions!,
     vixCloses: vixCloses!,
     last: { date: last.date ?? '', vix: last.vix ?? '', futures: lastFutures! },
+    campaign: { ...BLANK_CAMPAIGN, ...named(r['campaign'], CAMPAIGN_PARTS) },
     run: { paths: run.paths ?? '', seed: run.seed ?? '', measure: run.measure ?? '' },
     notKept: notKept as string[],
   };
@@ -186,6 +191,7 @@ export function formToKeep(now: Date): KeptForm {
     positions: box(positionsBox().value, 'Positions'),
     vixCloses: box(vixClosesBox().value, 'Recent VIX closes'),
     last: { ...last, futures: box(last.futures, 'last rebalance futures') },
+    campaign: readCampaign(),
     run: { paths: input('paths').value, seed: input('seed').value, measure: input('measure').value },
     notKept,
   };
@@ -215,6 +221,7 @@ export function restoreForm(kept: KeptForm): void {
   vixClosesBox().value = kept.vixCloses;
   clearLastRebalance();
   if ([kept.last.date, kept.last.vix, kept.last.futures].some((v) => v.trim() !== '')) fillLastRebalance(kept.last);
+  fillCampaign(kept.campaign ?? BLANK_CAMPAIGN);
   input('paths').value = kept.run.paths;
   input('seed').value = kept.run.seed;
   choose('measure', kept.run.measure);
@@ -229,6 +236,7 @@ export function restoredInputs(): string[] {
     ...POLICY_SHOWN.map((k) => `policy.${k}`),
     'futures',
     'events',
+    ...CAMPAIGN_PARTS,
   ];
 }
 
@@ -252,9 +260,14 @@ export function restoredNote(kept: KeptForm, where: FormStore['where'], today: s
   const held = [
     ...(kept.positions.trim() !== '' ? ['positions'] : []),
     ...([kept.last.date, kept.last.vix, kept.last.futures].some((v) => v.trim() !== '') ? ['last rebalance'] : []),
+    ...(isBlankCampaign(kept.campaign ?? BLANK_CAMPAIGN) ? [] : ['campaign']),
   ];
+  const list = held.length > 1 ? `${held.slice(0, -1).join(', ')} and ${held.at(-1)!}` : held[0];
+  const one = held.length === 1 && held[0] !== 'positions';
   const asThen =
-    held.length > 0 ? ` Its ${held.join(' and ')} are as they were then: check them before sending orders.` : '';
+    list === undefined
+      ? ''
+      : ` Its ${list} ${one ? 'is as it was' : 'are as they were'} then: check ${one ? 'it' : 'them'} before sending orders.`;
   const lost = kept.notKept.length > 0 ? ` Not kept: ${kept.notKept.join('; ')}.` : '';
   return `Restored the form ${where === 'workbook' ? 'this workbook' : 'this browser'} kept at ${at}. ${market}${asThen}${lost} Example day loads the example.`;
 }

@@ -6,6 +6,7 @@
  */
 import { SIGNAL_BOXES, signalForKey } from '../common/formState';
 import { issueTarget } from '../common/planInput';
+import type { CampaignPart } from '../common/campaign';
 import { POLICY_SHOWN, policyBoxNames, policyLabel } from '../common/policyWords';
 import type { PlanView } from '../common/views';
 
@@ -15,6 +16,13 @@ function labelOf(name: string): string | undefined {
   const box = document.querySelector(`#plan-form [name="${name}"]`);
   return box?.closest('label')?.querySelector('span')?.firstChild?.textContent?.trim() || undefined;
 }
+
+/** The Campaign boxes as the page names them. */
+const CAMPAIGN_LABELS: Readonly<Record<CampaignPart, string>> = {
+  campaignBudget: 'Campaign budget',
+  paidOverlay: 'Campaign paid by the overlay',
+  paidTail: 'Campaign paid by the tail',
+};
 
 /** A part of the fitted surface's data as the page says it ("its date", not "its valuationDate"). */
 const SURFACE_PARTS: Readonly<Record<string, string>> = { valuationDate: 'date' };
@@ -44,6 +52,8 @@ export function issueWords(path: string): string {
       return `The surface fitted on the Surface tab${t.part ? ` (its ${SURFACE_PARTS[t.part] ?? t.part})` : ''}`;
     case 'vixChain':
       return `The VIX chain on the Surface tab${t.part ? ` (${t.part})` : ''}`;
+    case 'campaign':
+      return CAMPAIGN_LABELS[t.part];
     case 'last':
       return `Last rebalance ${t.part === 'date' ? 'date' : t.part === 'vix' ? 'VIX' : `VX futures${t.row === undefined ? '' : `, future ${t.row + 1}`}`}`;
     default:

@@ -38,6 +38,8 @@ import type { IssueTarget } from '../common/planInput';
 import { byId, showError } from './render';
 import { isoDate, readVixCloses, VixClosesError, type VixClose } from '../common/vixCloses';
 import { vixChainText } from './vixChainBox';
+import { readCampaign } from './campaignBoxes';
+import { BLANK_CAMPAIGN, campaignInput, type CampaignText } from '../common/campaign';
 
 /** The pasted line of each close last read from the VIX closes box, in the order they are sent. */
 let readLines: number[] = [];
@@ -67,15 +69,19 @@ export function keptSurface(): KeptSurface | undefined {
   return surface;
 }
 
-/** The page's plan input: the form's fields, the Positions box, the last rebalance and the fitted surface kept. */
+/**
+ * The page's plan input: the form's fields, the Positions box, the last rebalance, the fitted
+ * surface kept, the VIX chain and the Campaign boxes.
+ */
 export function pagePlanInput(state: FormState = readState()): Record<string, unknown> {
-  return fullPlanInput(state, positionsBox().value, surface, readLastRebalance(), vixChainText());
+  return fullPlanInput(state, positionsBox().value, surface, readLastRebalance(), vixChainText(), readCampaign());
 }
 
 /**
  * The raw plan input: the form's fields, plus `positions` when the box holds any text,
  * `lastRebalance` when any of its entry is filled, `market.surface` when a chain was fitted on
- * the Surface tab and `market.vixChain` when its VIX chain box holds text.
+ * the Surface tab, `market.vixChain` when its VIX chain box holds text, and `campaign` when any
+ * of the three Campaign boxes is filled.
  */
 export function fullPlanInput(
   state: FormState,
@@ -83,11 +89,14 @@ export function fullPlanInput(
   kept: KeptSurface | undefined,
   last: LastRebalanceText = BLANK_LAST_REBALANCE,
   vixChain = '',
+  campaignText: CampaignText = BLANK_CAMPAIGN,
 ): Record<string, unknown> {
   const raw = planInputFromForm(state);
   if (positions.trim() !== '') raw['positions'] = positions;
   const lastRebalance = lastRebalanceInput(last);
   if (lastRebalance !== undefined) raw['lastRebalance'] = lastRebalance;
+  const campaign = campaignInput(campaignText);
+  if (campaign !== undefined) raw['campaign'] = campaign;
   if (raw['market'] && typeof raw['market'] === 'object') {
     const market = raw['market'] as Record<string, unknown>;
     raw['market'] = {

@@ -20,7 +20,6 @@ import {
   onCurveRowRemoved,
   pasteIntoCurve,
   readCurve,
-  readLastRebalance,
   readState,
   setCurve,
 } from './form';
@@ -47,8 +46,8 @@ import {
   withErrorInNote,
 } from './runBar';
 import { planCurrent, planOutOfDate, planWritten } from './planStatus';
-import { lastIssueAt, pagePlanInput, quotedPlan, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
-import { lastRebalanceIssues } from '../common/lastRebalance';
+import { pagePlanInput, quotedPlan, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
+import { boxIssueAt, boxIssues } from './boxIssues';
 import { wireSurfaceTab } from './surfaceTab';
 import { inputsChanged, showFinished, versionOf } from './staleness';
 import { fillExample, fillFromRange } from './selectionFill';
@@ -153,7 +152,7 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
   const issues = atEveryStrikeToFix(
     [
       ...typedIssues(state),
-      ...lastRebalanceIssues(readLastRebalance(), f.valuationDate),
+      ...boxIssues(f.valuationDate),
       ...(r.success ? [] : r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))),
       ...extra,
     ],
@@ -191,10 +190,10 @@ function validate(extra: readonly { path: string; message: string }[] = []): unk
     } else if (t.kind === 'futures') {
       curveError.push(issue.message);
       continue;
-    } else if (t.kind === 'last') {
-      const at = lastIssueAt(t, issue.message);
+    } else if (t.kind === 'last' || t.kind === 'campaign') {
+      const at = boxIssueAt(t, issue.message);
       if (!byControl.has(at.control)) byControl.set(at.control, at);
-      ($('last-rebalance') as HTMLDetailsElement).open ||= showAll;
+      ($(at.section) as HTMLDetailsElement).open ||= showAll;
       continue;
     } else if (t.kind === 'surface' || t.kind === 'vixChain') {
       general.push(`${issueWords(path)}: ${issue.message}`);
