@@ -53,6 +53,23 @@ describe('run notes on the legs held, in the page’s words', () => {
     for (const n of [mcNote(INPUTS.positions), stressNote(INPUTS.both)]) expect(paneRunNote(n)).not.toMatch(API);
   });
 
+  it('names the Campaign boxes among those a run does not follow, and the frontier’s note on them', () => {
+    const campaign = { budget: 5000, paid: { overlay: 0, tail: 400 } };
+    const runs =
+      "the paths run the plan's book at today's sizing, entered on the Date with the rebalance clock at day 0";
+    expect(paneRunNote(mcNote({ ...INPUTS.both, campaign }))).toBe(
+      `This run follows none of the Positions held, the Last rebalance and the Campaign boxes: ${runs}, not the legs held, nor with the rebalance clock running from the last rebalance's date. The page simulates the plan's book only; the orders under the plan list what separates the legs held from it.`,
+    );
+    const marks = "the grid marks the plan's book at today's sizing, as entered on the Date";
+    expect(paneRunNote(stressNote({ ...INPUTS.positions, campaign }))).toBe(
+      `This grid follows neither the Positions held nor the Campaign boxes: ${marks}, not the legs held. The page stresses the plan's book only; the orders under the plan list what separates the legs held from it.`,
+    );
+    const f = frontier({ plan: { ...bare, campaign } as PlanInput, paths: 400, seed: 3 });
+    expect(paneNotes({ notes: f.warnings }).notes[0]).toBe(
+      "The frontier does not use the Campaign boxes: each budget's mixes are bought today within that budget, and the plan marked beside them is sized on today's budget.",
+    );
+  });
+
   it('says the frontier does not use the Positions held, without the API’s routes, and leaves other notes as they are', () => {
     const f = frontier({ plan: INPUTS.positions, paths: 400, seed: 3 });
     const view = paneNotes({ notes: f.warnings });

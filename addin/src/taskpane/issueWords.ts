@@ -164,11 +164,14 @@ export function paneView(view: PlanView): PlanView {
 
 /** The scenario routes' note on a plan input's positions and last rebalance, which their runs do not follow. */
 const HELD_BOOK =
-  /^The plan input carries (plan\.positions)?(?: and )?(plan\.lastRebalance)?, which this (run|grid) does not follow: (.+)\. To (simulate|stress) the legs held, send them as book \(their condor, overlay and tail legs, with the market\) in place of plan\.$/;
+  /^The plan input carries (plan\.positions)?(?:,? and |, )?(plan\.lastRebalance)?(?:,? and )?(plan\.campaign)?, which this (run|grid) does not follow: (.+)\. To (simulate|stress) the legs held, send them as book \(their condor, overlay and tail legs, with the market\) in place of plan\.$/;
 
 /** The frontier's note on a plan input's positions, which it does not price in. */
 const FRONTIER_POSITIONS =
   /^The plan input carries plan\.positions, which the frontier does not use: (.+); the orders from the legs held are the plan's \(\/api\/plan, ALVH\.ORDERS\)\.$/;
+
+/** The frontier's note on a plan input's campaign, up to what it says the frontier does instead. */
+const FRONTIER_CAMPAIGN = 'The plan input carries plan.campaign, which the frontier does not use';
 
 /**
  * A run's note in the page's words: the API's note on the positions and last rebalance a run does
@@ -180,18 +183,23 @@ export function paneRunNote(note: string): string {
   const frontier = FRONTIER_POSITIONS.exec(note);
   if (frontier)
     return `The frontier does not use the Positions held: ${frontier[1]!}; the orders under the plan are the ones from the legs held.`;
+  if (note.startsWith(FRONTIER_CAMPAIGN))
+    return `The frontier does not use the Campaign boxes${note.slice(FRONTIER_CAMPAIGN.length)}`;
   const m = HELD_BOOK.exec(note);
   if (!m) return note;
-  const [, held, last, what, runs, verb] = m;
+  const [, held, last, campaign, what, runs, verb] = m;
+  const boxes = [held && 'the Positions held', last && 'the Last rebalance', campaign && 'the Campaign boxes'].filter(
+    (b): b is string => typeof b === 'string',
+  );
   const follows =
-    held && last
-      ? 'follows neither the Positions held nor'
-      : held
-        ? 'does not follow the Positions held'
-        : 'does not follow';
+    boxes.length === 1
+      ? `does not follow ${boxes[0]!}`
+      : boxes.length === 2
+        ? `follows neither ${boxes[0]!} nor ${boxes[1]!}`
+        : `follows none of ${boxes[0]!}, ${boxes[1]!} and ${boxes[2]!}`;
   const only = `The page ${verb === 'simulate' ? 'simulates' : 'stresses'} the plan's book only`;
   return (
-    `This ${what!} ${follows}${last ? ' the Last rebalance' : ''}: ${runs!.replace(/\bthe valuation date\b/g, 'the Date')}. ` +
+    `This ${what!} ${follows}: ${runs!.replace(/\bthe valuation date\b/g, 'the Date')}. ` +
     (held ? `${only}; the orders under the plan list what separates the legs held from it.` : `${only}.`)
   );
 }
