@@ -168,3 +168,16 @@ describe('ALVH.ORDERS on 2024-08-05 with the campaign', () => {
     expect(vixOrders(call('ORDERS', inputs, held))).toEqual([['sell', 5, 20]]);
   });
 });
+
+describe('ALVH.FRONTIER with the campaign rows', () => {
+  it('takes them and says in its note row that it does not read them, in the sheet’s words', () => {
+    const sheet = planSheet20181224();
+    const out = call('FRONTIER', [...sheet, ...campaignRows], [[0], [5000]], 200, 1);
+    const note = String(out[out.length - 1]!.at(-2));
+    expect(note).toContain('; FRONTIER does not read the campaign rows (campaignBudget, paidOverlay, paidTail): ');
+    expect(note).not.toMatch(/plan\.campaign/);
+    // the same points as without them
+    const bare = call('FRONTIER', sheet, [[0], [5000]], 200, 1);
+    expect(out.slice(0, -1)).toEqual(bare.slice(0, -1));
+  });
+});

@@ -93,7 +93,15 @@ function noteRow(f: FrontierResult): unknown[] {
     `${f.measure} measure: CVaR 95 over the ${f.downPaths.toLocaleString('en-US')} of ${f.paths.toLocaleString('en-US')} ` +
     `paths where SPX ends lower (seed ${f.seed})`;
   // the warnings as clauses after it (a sentence's own full stop would end up before the "; ")
-  const warnings = f.warnings.map((w) => w.replace(/\.$/, '').replace(/^The /, 'the '));
+  const warnings = f.warnings.map((w) =>
+    w
+      .replace(/\.$/, '')
+      .replace(
+        /^The plan input carries plan\.campaign, which the frontier does not use/,
+        'FRONTIER does not read the campaign rows (campaignBudget, paidOverlay, paidTail)',
+      )
+      .replace(/^The /, 'the '),
+  );
   return [...new Array<unknown>(FRONTIER_HEADERS.length - 2).fill(''), [note, ...warnings].join('; '), ''];
 }
 
