@@ -46,7 +46,7 @@ const campaignRows = [
 describe('ALVH.PLAN reads the campaign rows', () => {
   const sheet = planSheet20181224();
 
-  it('hands back the campaign given, what this plan buys added to what each layer paid', () => {
+  it('hands back the campaign given as it came: without positions it is not read, and nothing of it moves', () => {
     const out = call('PLAN', [...sheet, ...campaignRows]);
     const p = plan({ ...PLAN_2018_12_24, campaign: CAMPAIGN });
     const rows = section(out, 'Campaign');
@@ -56,7 +56,7 @@ describe('ALVH.PLAN reads the campaign rows', () => {
       ['Paid by the tail', p.campaign!.paid.tail],
       ['Next plan of this condor', 'campaignBudget, paidOverlay, paidTail'],
     ]);
-    expect(p.campaign!.paid.tail).toBeCloseTo(1500 + p.tail.cost, 9);
+    expect(p.campaign!.paid).toEqual(CAMPAIGN.paid);
     expect(rows[0]![2]).toMatch(/^given: the campaign’s budget/);
     expect(rows[3]![2]).toMatch(/as the inputs rows campaignBudget, paidOverlay, paidTail once the orders are filled/);
     // the section follows the costs, before the curve's
@@ -102,6 +102,9 @@ describe('ALVH.PLAN reads the campaign rows', () => {
     expect(refusal('PLAN', withRow(2, '40.000'))).toMatch(/^inputs PAIDTAIL: /);
     expect(refusal('PLAN', withRow(1, '5%'))).toMatch(/^inputs paid overlay: /);
     expect(refusal('PLAN', withRow(0, 'abc'))).toMatch(/^inputs CampaignBudget: is "abc", not a number/);
+    // an example under 1,000 is offered once, not as "-250" or "-250"
+    expect(refusal('PLAN', withRow(2, 'abc'))).toContain('(text such as "-250" also reads as one)');
+    expect(refusal('PLAN', withRow(0, 'abc'))).toContain('(text such as "1673" or "1,673" also reads as one)');
   });
 });
 

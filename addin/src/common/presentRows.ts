@@ -155,7 +155,7 @@ export const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
         (_q, p) =>
           p.budget.campaign === undefined
             ? 'overlay + tail'
-            : 'what the campaign’s layers have paid, net: paid before + today’s book − what the legs held fetch',
+            : 'overlay + tail, the book as bought today; what the campaign has paid is in Campaign, below',
       ],
       [
         'Hedge cost rate',

@@ -87,16 +87,8 @@ export function stepBudget(
         : `${usd(x)} (${source})`;
   const overlay = cutOverlay(overlaySize, calendarBudget, audit, warnings, part);
   const tail = cutTail(ctx, sizing, tailBudget, condorLoss, audit, warnings, part);
-  // a campaign's net hedge debit is what its layers have paid, with today's book less what it sells
-  const debit =
-    campaign === undefined
-      ? overlay.cost + tail.cost
-      : campaign.paid.overlay +
-        overlay.cost -
-        campaign.held.overlay +
-        campaign.paid.tail +
-        tail.cost -
-        campaign.held.tail;
+  // the book's premiums at today's mids, a campaign or not: its spend is in plan.campaign.paid
+  const debit = overlay.cost + tail.cost;
   const contracts = [...overlay.legs, ...tail.legs].reduce((a, l) => a + Math.abs(l.quantity), 0);
   const transactionCosts = contracts * policy.transactionCostPerContract;
   const costRate = hedgeCostRate(debit, condor.maxLoss, condor.days);
@@ -118,7 +110,7 @@ export function stepBudget(
   audit.push({
     rule: 'budget.result',
     inputs: { netHedgeDebit: debit, transactionCosts, hedgeCostRate: costRate, returnOnRiskAfterHedges: rorAfter },
-    effect: `${campaign === undefined ? 'hedges cost' : "the campaign's hedges have cost, net of what they sold,"} ${usd(debit, 2)} in premiums at model mids (${usd(transactionCosts, 2)} of transaction costs for ${plural(contracts, 'contract')} on top, not counted against the budget): ${fmt(costRate * 100, 2)}% a year of max loss (cap ${fmt(policy.maxHedgeCostRate * 100, 1)}%), return on risk after hedges ${fmt(rorAfter * 100, 1)}% a year`,
+    effect: `hedges cost ${usd(debit, 2)} in premiums at model mids${campaign === undefined ? '' : " (the book as bought today; the campaign's spend is plan.campaign.paid)"} (${usd(transactionCosts, 2)} of transaction costs for ${plural(contracts, 'contract')} on top, not counted against the budget): ${fmt(costRate * 100, 2)}% a year of max loss (cap ${fmt(policy.maxHedgeCostRate * 100, 1)}%), return on risk after hedges ${fmt(rorAfter * 100, 1)}% a year`,
   });
   return { result: { overlay, tail, budget }, audit, warnings };
 }

@@ -95,10 +95,10 @@ export function campaignParts(
  * The campaign after this plan's orders, filled at model mids: each layer's paid grows by what its
  * new position costs less what its legs held fetch (the orders move one to the other). Opened
  * without one (an entry), it pays the whole book at its marks, hedges carried over from the condor
- * before included, as the replay's new campaign takes them in. Kept as given
- * on a day the positions get no order (held as they are, or already the plan's); undefined on such a day without a campaign
- * given, whose budget is not known, and with positions whose hedges are not told by layer (the VIX
- * call diagonal overlay).
+ * before included, as the replay's new campaign takes them in. Kept as given on a day the
+ * positions get no order (held as they are, or already the plan's) and when it is not read (no
+ * positions); undefined on a day of no order without a campaign given, whose budget is not known,
+ * and with positions whose hedges are not told by layer (the VIX call diagonal overlay).
  */
 export function campaignAfter(
   p: ParsedPlanInput,
@@ -110,13 +110,17 @@ export function campaignAfter(
   const c = p.campaign;
   // the diagonal's hedges held cannot be split by layer: no campaign to hand back with positions
   if (p.positions !== undefined && held === undefined) return undefined;
-  if (bookHeld) return c === undefined ? undefined : { budget: c.budget, paid: { ...c.paid }, budgetFrom: 'campaign' };
-  // an entry takes in the hedges held at their marks, as the replay's new campaign does: it pays the book
-  const h = c === undefined ? { overlay: 0, tail: 0 } : (held ?? { overlay: 0, tail: 0 });
-  const paid0 = c?.paid ?? { overlay: 0, tail: 0 };
+  // a campaign given and not read (no positions), or no trade today: nothing of it moved
+  if (c !== undefined && (bookHeld || held === undefined))
+    return { budget: c.budget, paid: { ...c.paid }, budgetFrom: 'campaign' };
+  if (c === undefined) {
+    // an entry takes in the hedges held at their marks, as the replay's new campaign does: it pays the book
+    return bookHeld ? undefined : { budget: todayBudget, paid: { ...cost }, budgetFrom: 'set today' };
+  }
+  const h = held as LayerUsd;
   return {
-    budget: c?.budget ?? todayBudget,
-    paid: { overlay: paid0.overlay + cost.overlay - h.overlay, tail: paid0.tail + cost.tail - h.tail },
-    budgetFrom: c === undefined ? 'set today' : 'campaign',
+    budget: c.budget,
+    paid: { overlay: c.paid.overlay + cost.overlay - h.overlay, tail: c.paid.tail + cost.tail - h.tail },
+    budgetFrom: 'campaign',
   };
 }

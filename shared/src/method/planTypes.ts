@@ -325,8 +325,9 @@ export interface PlanBudget extends HedgeBudget {
   tailBudget: number;
   /**
    * Overlay cost + tail cost, USD: premiums at model mids, the method's net hedge debit (section 7),
-   * without transaction costs (`transactionCosts`). With a campaign, its net premium after today's
-   * orders: what the layers had paid, plus today's book, less what the legs held fetch.
+   * without transaction costs (`transactionCosts`): the book as bought today, also with a campaign
+   * (whose net premium paid is `plan.campaign.paid`), so the cost rate and the return after hedges
+   * are those of today's book over the days left.
    */
   netHedgeDebit: number;
   /**

@@ -36,6 +36,13 @@ export const CampaignSchema = z
         ),
       })
       .describe("what each layer has paid since the entry (the plan's campaign.paid after the orders it sent)"),
+    // the plan's campaign passes back as it came: where its budget was set is not read
+    budgetFrom: z
+      .enum(['campaign', 'set today'], {
+        error: 'pass "campaign" or "set today" as the plan handed it back, or leave it out',
+      })
+      .optional()
+      .describe("as the plan's campaign.budgetFrom; not read"),
   })
   .describe(
     "the condor's hedge campaign from the plan before: the budget set at its entry and the net premium each layer has paid; read with positions",

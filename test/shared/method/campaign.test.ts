@@ -5,7 +5,7 @@
  * of 2024-08-05 the five September 20 calls held are rolled into more calls, not sold.
  */
 import { describe, expect, it } from 'vitest';
-import { plan, PlanInputSchema } from '@alvh/shared';
+import { plan, PlanInputSchema, type PlanInput } from '@alvh/shared';
 import { PLAN_INPUT, PLAN_POSITIONS_LAST_REBALANCE } from '../../helpers/fixtures';
 import { input } from './spikeDay';
 
@@ -43,7 +43,8 @@ describe('a re-size within the campaign', () => {
     expect(c.paid.tail).toBeCloseTo(900 + p.tail.cost - held, 6);
     expect(c.paid.tail).toBeLessThanOrEqual(p.split.tailShare * 1673 + 1e-6);
     expect(c.paid.overlay).toBe(0);
-    expect(p.budget.netHedgeDebit).toBeCloseTo(c.paid.overlay + c.paid.tail, 6);
+    // the cost figures stay the book's as bought today: a campaign's spend is in plan.campaign
+    expect(p.budget.netHedgeDebit).toBe(p.overlay.cost + p.tail.cost);
     expect(p.audit.find((a) => a.rule === 'budget.campaign')?.effect).toMatch(
       /^the campaign's \$1,673\.00 budget, set at entry: calendar \$[\d,.]+ = \$[\d,.]+ − \$0\.00 paid \+ \$0\.00 held, tail \$[\d,.]+ = \$824\.93 − \$900\.00 paid \+ \$5,738\.39 held$/,
     );
@@ -66,6 +67,16 @@ describe('a re-size within the campaign', () => {
     expect(plan(input(c35)).warnings.filter((w) => /fewer VIX call/.test(w))).toHaveLength(1);
   });
 
+  it('is not offered as the fix of fewer calls where it cannot be read (the VIX call diagonal overlay)', () => {
+    const c35 = { ...input({ strike: 35, expiry: '2024-10-16' }) };
+    const fewer = (q: PlanInput) => plan(q).warnings.filter((w) => /fewer VIX call/.test(w));
+    expect(fewer(c35)[0]).toContain('To keep them, pass the campaign the plan before handed back');
+    const diagonal = fewer({ ...c35, policy: { overlay: 'vix-call-diagonal' } });
+    expect(diagonal).toHaveLength(1);
+    expect(diagonal[0]).toContain('To keep them, leave out the sales');
+    expect(diagonal[0]).not.toContain('campaign');
+  });
+
   it('is not read without positions, and says so', () => {
     const { positions: _p, ...bare } = input(HELD_C20);
     const p = plan({ ...bare, campaign: CAMPAIGN });
@@ -73,6 +84,9 @@ describe('a re-size within the campaign', () => {
     expect(p.warnings).toContain(
       "campaign is not read (it is read with positions, whose hedges held the re-size counts: pass positions, or leave campaign out): today's hedge budget sized the layers, as at an entry.",
     );
+    // and it comes back as given: a campaign not read moves nothing, however often it is passed on
+    expect(p.campaign).toEqual({ ...CAMPAIGN, budgetFrom: 'campaign' });
+    expect(plan({ ...bare, campaign: p.campaign! }).campaign).toEqual(p.campaign);
   });
 });
 
