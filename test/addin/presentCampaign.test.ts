@@ -66,4 +66,18 @@ describe('the Campaign rows', () => {
     const { campaign: _c, ...none } = plan(bare);
     expect(presentPlan(none, 'taskpane').rows.filter((r) => r.section === 'Campaign')).toEqual([]);
   });
+
+  it('word the fewer-calls warning\u2019s fix as the host gives a campaign: the rows to ORDERS, or the boxes', () => {
+    // the October 35 calls held sold out of the money, no campaign: the re-size leaves fewer calls
+    const p = plan(input({ strike: 35, expiry: '2024-10-16' }));
+    const fewer = (host: 'excel' | 'taskpane') =>
+      presentPlan(p, host).warnings.find((w) => /fewer VIX call/.test(w)) ?? '';
+    expect(fewer('excel')).toContain(
+      'To keep them, pass the campaign the plan before handed back as the inputs rows campaignBudget, paidOverlay, paidTail to ALVH.ORDERS with the positions, whose re-size counts them, or leave out the sales',
+    );
+    expect(fewer('taskpane')).toContain(
+      'To keep them, type the campaign the plan before handed back in the Campaign boxes, whose re-size counts them, or leave out the sales',
+    );
+    for (const host of ['excel', 'taskpane'] as const) expect(fewer(host)).not.toContain('`campaign`');
+  });
 });

@@ -4,7 +4,7 @@
  * were cut to (`plan.budget.campaign`). Said in the words of the host: ALVH.PLAN's rows
  * campaignBudget, paidOverlay and paidTail, or the taskpane's Campaign boxes.
  */
-import type { Plan } from '@alvh/shared';
+import { CAMPAIGN_FIX, type Plan } from '@alvh/shared';
 import { formatValue, type PlanRow, type ValueFormat } from './views';
 
 export const CAMPAIGN_SECTION = 'Campaign';
@@ -18,6 +18,13 @@ const PASS = {
 const LEAVE = {
   excel: 'leave out the inputs rows campaignBudget, paidOverlay, paidTail',
   taskpane: 'leave the Campaign boxes blank',
+} as const;
+
+/** The fewer-calls warning's fix (`campaign` given to the next plan) in the host's words. */
+const FIX = {
+  excel:
+    'pass the campaign the plan before handed back as the inputs rows campaignBudget, paidOverlay, paidTail to ALVH.ORDERS with the positions, whose re-size counts them, or ',
+  taskpane: 'type the campaign the plan before handed back in the Campaign boxes, whose re-size counts them, or ',
 } as const;
 
 const pc = (x: number): string => `${Number((x * 100).toFixed(2))}%`;
@@ -72,6 +79,7 @@ export function campaignRows(p: Plan, host: 'excel' | 'taskpane'): PlanRow[] {
  * taskpane's boxes ("leave campaign out" → "leave the Campaign boxes blank").
  */
 export function campaignWords(warning: string, host: 'excel' | 'taskpane'): string {
+  if (warning.includes(CAMPAIGN_FIX)) return warning.replace(CAMPAIGN_FIX, FIX[host]);
   if (!warning.startsWith('campaign is not read')) return warning;
   const positions = host === 'excel' ? 'pass them to ALVH.ORDERS with the positions' : 'paste the Positions held';
   return warning

@@ -19,7 +19,9 @@ import { usdTextRefusal } from './planIssues';
 export function usdArg(name: string, cell: unknown, unit = 'USD', example = 12795): number {
   const x = singleCell(name, cell);
   const grouped = example.toLocaleString('en-US');
-  const fix = `pass a number in ${unit} without $ or % (text such as "${example}" or "${grouped}" also reads as one)`;
+  // an example under 1,000 has no grouped form to show
+  const texts = grouped === String(example) ? `"${example}"` : `"${example}" or "${grouped}"`;
+  const fix = `pass a number in ${unit} without $ or % (text such as ${texts} also reads as one)`;
   const refused = usdTextRefusal(name, x) ?? dollarRefusal(name, x, fix);
   if (refused !== undefined) throw refused;
   return readNumber(name, x, fix);

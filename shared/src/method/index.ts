@@ -80,3 +80,4 @@ export {
 } from './planVixChain';
 export { SPX_STRIKE_STEP } from './planSizing';
 export type * from './planTypes';
+export { CAMPAIGN_FIX } from './planTailSales';

@@ -241,11 +241,9 @@ export function stepOrders(
   // said only where orders are listed (sent, or set aside): the held legs' roots, and the chain's
   // quotes taken at another SPX, which bound none of them (planCurve.ts)
   if (entry !== undefined) warnings.push(entry);
-  const sales = inTheMoneyTailSales(
-    list.orders,
-    ctx.ts,
-    p.campaign !== undefined && policy.overlay !== 'vix-call-diagonal',
-  );
+  const campaign =
+    policy.overlay === 'vix-call-diagonal' ? 'not readable' : p.campaign === undefined ? 'readable' : 'read';
+  const sales = inTheMoneyTailSales(list.orders, ctx.ts, campaign);
   if (sales !== undefined) warnings.push(sales);
   if (list.orders.length > 0 || list.deferred !== undefined) {
     const rootless = rootlessMonthlies(p.positions);

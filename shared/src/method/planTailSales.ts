@@ -18,7 +18,7 @@ import { fmt, usd } from './audit';
 export function inTheMoneyTailSales(
   orders: readonly Order[],
   ts: TermStructure,
-  campaignRead = false,
+  campaign: 'read' | 'readable' | 'not readable' = 'readable',
 ): string | undefined {
   const calls = orders.filter((o) => o.leg.kind === 'vix' && o.leg.type === 'call');
   const sold = calls
@@ -30,7 +30,7 @@ export function inTheMoneyTailSales(
   const change = calls.reduce((a, o) => a + Math.max(o.target, 0) - Math.max(o.held, 0), 0);
   if (change >= 0) return undefined;
   // within a campaign the calls held fund the re-size: fewer is what the rule asks for, not the budget
-  if (sold.length === 0) return campaignRead ? undefined : fewerCalls(calls, -change);
+  if (sold.length === 0) return campaign === 'read' ? undefined : fewerCalls(calls, -change, campaign === 'readable');
   const count = sold.reduce((a, { o }) => a + o.quantity, 0);
   const credit = -sold.reduce((a, { o }) => a + o.cost, 0);
   const which = sold
@@ -42,6 +42,10 @@ export function inTheMoneyTailSales(
   return `The orders sell ${count} VIX call${count === 1 ? '' : 's'} held in the money, for ${usd(credit)} at model mids: ${which}. Today's tail sizing holds ${-change} fewer VIX call${change === -1 ? '' : 's'}, so the rebalance takes off protection the book holds with VIX at ${fmt(ts.vixSpot, 2)}; to keep it, leave those orders out (the calls stay held).`;
 }
 
+/** The fewer-calls warning's first fix, where a campaign can be read (not with the VIX call diagonal overlay). */
+export const CAMPAIGN_FIX =
+  'pass the campaign the plan before handed back (`campaign`: the budget set at entry and what each layer has paid), whose re-size counts them, or ';
+
 /**
  * The warning for orders that leave fewer VIX calls held with none sold in the money: a rebalance
  * re-sizes the tail from nothing within the day's budget, whose cost cap shrinks with the days left,
@@ -50,10 +54,10 @@ export function inTheMoneyTailSales(
  * budgets the condor's life instead, as the plan does when given its campaign (docs/method.md, "The
  * budget at a re-sizing"); then this warning is not given.
  */
-function fewerCalls(calls: readonly Order[], fewer: number): string | undefined {
+function fewerCalls(calls: readonly Order[], fewer: number, campaignFix: boolean): string | undefined {
   const sold = calls.filter((o) => o.side === 'sell' && o.effect === 'close');
   if (sold.length === 0) return undefined;
   const credit = -sold.reduce((a, o) => a + o.cost, 0);
   const s = fewer === 1 ? '' : 's';
-  return `The orders leave ${fewer} fewer VIX call${s} held, selling calls worth ${usd(credit)} at model mids: a rebalance re-sizes the tail from nothing within today's budget, whose cost cap shrinks with the days left, and counts nothing of what the calls held would fetch. To keep them, pass the campaign the plan before handed back (\`campaign\`: the budget set at entry and what each layer has paid), whose re-size counts them, or leave out the sales (docs/method.md, "The budget at a re-sizing").`;
+  return `The orders leave ${fewer} fewer VIX call${s} held, selling calls worth ${usd(credit)} at model mids: a rebalance re-sizes the tail from nothing within today's budget, whose cost cap shrinks with the days left, and counts nothing of what the calls held would fetch. To keep them, ${campaignFix ? CAMPAIGN_FIX : ''}leave out the sales (docs/method.md, "The budget at a re-sizing").`;
 }
