@@ -91,24 +91,23 @@ describe('a re-size within the campaign', () => {
 });
 
 describe('the campaign a plan hands back', () => {
+  /** An entry's campaign: the day's budget, and the book's cost paid by each layer. */
+  const opened = (p: ReturnType<typeof plan>) => ({
+    budget: p.budget.budget,
+    paid: { overlay: p.overlay.cost, tail: p.tail.cost },
+    budgetFrom: 'set today',
+  });
+
   it('opens at an entry with the day\u2019s budget and the book\u2019s cost', () => {
     const p = plan(PLAN_INPUT);
-    expect(p.campaign).toEqual({
-      budget: p.budget.budget,
-      paid: { overlay: p.overlay.cost, tail: p.tail.cost },
-      budgetFrom: 'set today',
-    });
+    expect(p.campaign).toEqual(opened(p));
   });
 
   it('takes in the hedges carried over from the condor before at their marks, as the replay does', () => {
     // an entry (no last rebalance, no campaign) with five calls of the condor before still held
     const { lastRebalance: _last, ...entry } = input(HELD_C20);
     const p = plan(entry);
-    expect(p.campaign).toEqual({
-      budget: p.budget.budget,
-      paid: { overlay: p.overlay.cost, tail: p.tail.cost },
-      budgetFrom: 'set today',
-    });
+    expect(p.campaign).toEqual(opened(p));
   });
 
   it('is kept as given on a day the positions get no order, and absent then without one', () => {
