@@ -20,8 +20,19 @@ import { SPX_STRIKE_STEP } from './condor';
 import { invalidInput } from '../errors';
 import type { PlanContext } from './planCurve';
 
+/** The positions of each plan's context, read once: the budget, the strike check and the orders all read them. */
+const readPositions = new WeakMap<PlanContext, { leg: Leg; field: string }[]>();
+
 /** The legs held, each with the field a refusal of it names (`positions[i]…` or `positions line N`); none without positions. */
 export function heldPositions(ctx: PlanContext): { leg: Leg; field: string }[] {
+  const read = readPositions.get(ctx);
+  if (read !== undefined) return read;
+  const held = readHeld(ctx);
+  readPositions.set(ctx, held);
+  return held;
+}
+
+function readHeld(ctx: PlanContext): { leg: Leg; field: string }[] {
   const { p, date, now } = ctx;
   const heldAt: { leg: Leg; field: string }[] =
     p.positions === undefined
