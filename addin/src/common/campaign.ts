@@ -87,10 +87,18 @@ export function campaignIssues(c: CampaignText): { path: string; message: string
   return out;
 }
 
-/** The box an issue path under `campaign` shows at, or undefined for any other path. */
-export function campaignTarget(path: string): { kind: 'campaign'; part: CampaignPart } | undefined {
+/**
+ * The box (the taskpane) or inputs row (ALVH.PLAN) a plan input path under `campaign` comes from,
+ * or undefined for any other path.
+ */
+export function campaignPartOfPath(path: string): CampaignPart | undefined {
   const m = /^campaign(?:\.(budget|paid)(?:\.(overlay|tail))?)?/.exec(path);
   if (m === null) return undefined;
-  const part = m[1] !== 'paid' ? 'campaignBudget' : m[2] === 'tail' ? 'paidTail' : 'paidOverlay';
-  return { kind: 'campaign', part };
+  return m[1] !== 'paid' ? 'campaignBudget' : m[2] === 'tail' ? 'paidTail' : 'paidOverlay';
+}
+
+/** The box an issue path under `campaign` shows at, or undefined for any other path. */
+export function campaignTarget(path: string): { kind: 'campaign'; part: CampaignPart } | undefined {
+  const part = campaignPartOfPath(path);
+  return part === undefined ? undefined : { kind: 'campaign', part };
 }

@@ -4,13 +4,14 @@
  * handed them back. All three or none.
  */
 import { invalidInput } from '@alvh/shared';
+import { CAMPAIGN_PARTS, campaignPartOfPath, type CampaignPart } from '../common/campaign';
 import { normalizeKey } from '../common/fields';
 import { isMissing } from './args';
 import { usdArg } from './usdArgs';
 
-/** The rows, as the help and the docs name them, in their order. */
-export const CAMPAIGN_ROWS = ['campaignBudget', 'paidOverlay', 'paidTail'] as const;
-type CampaignRow = (typeof CAMPAIGN_ROWS)[number];
+/** The rows, as the help and the docs name them, in their order: the taskpane's boxes' names. */
+const CAMPAIGN_ROWS = CAMPAIGN_PARTS;
+type CampaignRow = CampaignPart;
 
 const BY_KEY: ReadonlyMap<string, CampaignRow> = new Map(CAMPAIGN_ROWS.map((r) => [normalizeKey(r), r]));
 
@@ -20,12 +21,7 @@ export function campaignRowForKey(key: string): CampaignRow | undefined {
 }
 
 /** The row of the inputs a plan input path under `campaign` comes from; undefined for any other path. */
-export function campaignRowOfPath(path: string): CampaignRow | undefined {
-  const m = /^campaign(?:\.(budget|paid)(?:\.(overlay|tail))?)?/.exec(path);
-  if (m === null) return undefined;
-  if (m[1] === 'paid') return m[2] === 'tail' ? 'paidTail' : 'paidOverlay';
-  return 'campaignBudget';
-}
+export const campaignRowOfPath: (path: string) => CampaignRow | undefined = campaignPartOfPath;
 
 /**
  * The plan input's `campaign` from the rows given (key as typed, value), or undefined when none
