@@ -121,7 +121,8 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
     ),
   );
   const bookHeld = orders !== undefined && orders.orders.length === 0; // no trade: nothing paid today
-  const campaign = campaignAfter(p, budget.budget, { overlay: overlay.cost, tail: tail.cost }, heldValues, bookHeld);
+  const cost = { overlay: overlay.cost, tail: tail.cost };
+  const campaign = campaignAfter(p, policy.overlay, budget.budget, cost, heldValues, bookHeld);
   // every option the plan marks: its own legs, the structures', and those its orders trade (a held
   // option closed, an order set aside), each read off a chain's fit when one is given
   const ordered = [...(orders?.orders ?? []), ...(orders?.deferred?.orders ?? [])].map((o) => o.leg);

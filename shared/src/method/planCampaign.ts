@@ -14,6 +14,7 @@ import type { PlanContext } from './planCurve';
 import { heldPositions } from './planHeld';
 import { heldHedges } from './planHold';
 import type { SplitResult } from './split';
+import type { OverlayStructure } from '../schemas/policy';
 import type { CampaignParts, LayerUsd, PlanCampaign, PlanStep } from './planTypes';
 
 /** A leg as a contract, whatever root it is held under (the layers' legs carry none). */
@@ -21,15 +22,17 @@ const bare = ({ root: _root, ...leg }: Leg): Leg => leg;
 
 /**
  * What the hedges among the legs held (planHold.ts `heldHedges`) would fetch at model mids, by
- * layer: the tail's long VIX calls, the overlay's SPX units. Undefined without positions, and with
- * the VIX call diagonal overlay, whose calls cannot be told from the tail's.
+ * layer: the tail's long VIX calls, the overlay's SPX units. Undefined without a campaign or
+ * positions, and with the VIX call diagonal overlay, whose calls cannot be told from the tail's.
  */
 export function heldLayerValues(
   ctx: PlanContext,
   condorLegs: readonly Leg[],
   overlayUnit: readonly Leg[],
 ): LayerUsd | undefined {
-  if (ctx.p.positions === undefined || ctx.policy.overlay === 'vix-call-diagonal') return undefined;
+  // only a campaign reads them: a plan with positions and none marks nothing more
+  if (ctx.p.campaign === undefined || ctx.p.positions === undefined || ctx.policy.overlay === 'vix-call-diagonal')
+    return undefined;
   const held = heldPositions(ctx).map((h) => bare(h.leg));
   const hedges = heldHedges(held, condorLegs.map(bare), overlayUnit.map(bare));
   const mark = markFromState(ctx.now);
@@ -102,6 +105,7 @@ export function campaignParts(
  */
 export function campaignAfter(
   p: ParsedPlanInput,
+  overlay: OverlayStructure,
   todayBudget: number,
   cost: LayerUsd,
   held: LayerUsd | undefined,
@@ -109,7 +113,7 @@ export function campaignAfter(
 ): PlanCampaign | undefined {
   const c = p.campaign;
   // the diagonal's hedges held cannot be split by layer: no campaign to hand back with positions
-  if (p.positions !== undefined && held === undefined) return undefined;
+  if (p.positions !== undefined && overlay === 'vix-call-diagonal') return undefined;
   // a campaign given and not read (no positions), or no trade today: nothing of it moved
   if (c !== undefined && (bookHeld || held === undefined))
     return { budget: c.budget, paid: { ...c.paid }, budgetFrom: 'campaign' };
