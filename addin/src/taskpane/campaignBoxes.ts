@@ -2,7 +2,7 @@
  * The Campaign boxes of the form: the budget set at the condor's entry and what the overlay and the
  * tail have paid since, read apart from the form's fields, as the last rebalance is.
  */
-import { CAMPAIGN_PARTS, type CampaignPart, type CampaignText } from '../common/campaign';
+import { CAMPAIGN_PARTS, isBlankCampaign, type CampaignPart, type CampaignText } from '../common/campaign';
 import { $, input } from './form';
 
 /** The campaign as typed. */
@@ -22,5 +22,5 @@ export function campaignControl(part: CampaignPart): HTMLElement {
 /** Fill the three boxes (and open them when any is filled). */
 export function fillCampaign(c: CampaignText): void {
   for (const p of CAMPAIGN_PARTS) input(p).value = c[p];
-  if (CAMPAIGN_PARTS.some((p) => c[p].trim() !== '')) ($('campaign') as HTMLDetailsElement).open = true;
+  if (!isBlankCampaign(c)) ($('campaign') as HTMLDetailsElement).open = true;
 }
