@@ -11,9 +11,9 @@
  */
 import {
   AlvhError,
-  DEFAULT_FRONTIER_PATHS,
-  frontier as sharedFrontier,
   frontierPathLimit,
+  frontierSetup,
+  frontierSetupPathLimit,
   grouped,
   limitExceeded,
   MAX_PATHS,
@@ -21,11 +21,13 @@ import {
   isAlvhError,
   MAX_FRONTIER_BUDGETS,
   type FrontierMarker,
-  type FrontierPathLimit,
+  type FrontierSetup,
   type FrontierPoint,
   type FrontierResult,
   matchNoise,
   mixWords,
+  runFrontierSetup,
+  summarizeFrontier,
 } from '@alvh/shared';
 import { countWords } from '../common/numbers';
 import { isMissing, isOmitted, plainNumberArg, refuseDotGroupedCount, seriesCell, singleCell } from './args';
@@ -112,20 +114,14 @@ function budgetsArg(range: unknown): number[] {
 }
 
 /**
- * More paths than one call runs whole, refused before any path runs: the most its horizon and legs
- * take, or fewer when the search of its mixes up to its largest budget binds (frontierPathLimit),
- * which it would otherwise refuse only after running them all. An input refused otherwise is left to
- * the run, which names its field.
+ * More paths than the search of its mixes up to its largest budget takes, refused before the paths
+ * run (frontierSetupPathLimit, on the run's own first paths), where the search would refuse them
+ * only after running them all. More than one call runs to its horizon is refused as the setup is
+ * built, and its refusal reworded below.
  */
-function checkPaths(input: Record<string, unknown>): void {
-  const paths = input['paths'] ?? DEFAULT_FRONTIER_PATHS;
-  if (typeof paths !== 'number' || !Number.isInteger(paths) || paths < 2 || paths > MAX_PATHS) return;
-  let limit: FrontierPathLimit;
-  try {
-    limit = frontierPathLimit(input);
-  } catch {
-    return;
-  }
+function checkSearch(setup: FrontierSetup): void {
+  const paths = setup.mc.run.paths;
+  const limit = frontierSetupPathLimit(setup);
   if (paths <= limit.mostPaths) return;
   const most = grouped(limit.mostPaths);
   if (limit.bound === 'path-steps')
@@ -144,8 +140,10 @@ function checkPaths(input: Record<string, unknown>): void {
 /** The frontier with a budget cell's error named by its cell, counted from 1 in the range as selected. */
 function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierResult {
   try {
-    checkPaths(input);
-    return sharedFrontier(input);
+    // the plan is built once, for the check and the run
+    const setup = frontierSetup(input);
+    checkSearch(setup);
+    return summarizeFrontier(runFrontierSetup(setup));
   } catch (e) {
     // The API's fix (chunk the run and merge the chunks) has no cell to do it in: say how many paths fit.
     // the work limit's refusal names paths here (this call sends no pathCount); its fix says how many fit

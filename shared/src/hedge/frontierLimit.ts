@@ -5,7 +5,7 @@
  * to the paths, at a rate the paths themselves set (their share of down paths, the rows of mixes
  * their risk leaves): the first {@link FRONTIER_PILOT_PATHS} paths of the run measure it.
  */
-import { frontierSetup, frontierStepsLimit } from './frontierSetup';
+import { frontierSetup, frontierStepsLimit, type FrontierSetup } from './frontierSetup';
 import { runFrontierSetup } from './frontierPaths';
 import { frontierSearchWork } from './frontierSearch';
 import { searchPathsFit } from './frontierTypes';
@@ -36,14 +36,20 @@ export function frontierPathLimit(input: unknown): FrontierPathLimit {
     typeof input === 'object' && input !== null
       ? { ...input, paths: FRONTIER_PILOT_PATHS, firstPath: 0, pathCount: 1 }
       : input;
-  const setup = frontierSetup(pilot);
+  return frontierSetupPathLimit(frontierSetup(pilot));
+}
+
+/**
+ * {@link frontierPathLimit} of a setup already built, whatever paths it was built for: a host that
+ * goes on to run the setup builds its plan once. The pilot runs the setup's own first paths.
+ */
+export function frontierSetupPathLimit(setup: FrontierSetup): FrontierPathLimit {
   const horizonDays = setup.mc.run.horizonDays;
   const steps = frontierStepsLimit(setup);
   // path i depends on the input and i alone: these are the run's own first paths
   const pathCount = Math.min(FRONTIER_PILOT_PATHS, steps);
-  const { work } = frontierSearchWork(
-    runFrontierSetup({ ...setup, mc: { ...setup.mc, run: { ...setup.mc.run, pathCount } } }),
-  );
+  const run = { ...setup.mc.run, paths: FRONTIER_PILOT_PATHS, firstPath: 0, pathCount };
+  const { work } = frontierSearchWork(runFrontierSetup({ ...setup, mc: { ...setup.mc, run } }));
   const search = work > 0 ? searchPathsFit(pathCount, work) : Infinity;
   return search < steps
     ? { mostPaths: search, horizonDays, bound: 'search' }

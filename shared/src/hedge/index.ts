@@ -111,7 +111,12 @@ export type {
 } from './frontierResult';
 export { NOISE_STD_ERRORS } from './frontierErrors';
 export { frontierSetup, type FrontierSetup } from './frontierSetup';
-export { FRONTIER_PILOT_PATHS, frontierPathLimit, type FrontierPathLimit } from './frontierLimit';
+export {
+  FRONTIER_PILOT_PATHS,
+  frontierPathLimit,
+  frontierSetupPathLimit,
+  type FrontierPathLimit,
+} from './frontierLimit';
 export { frontierSearchWork } from './frontierSearch';
 export { mergeFrontier, runFrontierChunk, runFrontierSetup, type FrontierRunOptions } from './frontierPaths';
 export { DOWN_DEFINITION, frontier, mergeAndSummarizeFrontier, summarizeFrontier } from './frontier';
