@@ -57,7 +57,7 @@ describe('ALVH.PLAN reads the campaign rows', () => {
       ['Next plan of this condor', 'campaignBudget, paidOverlay, paidTail'],
     ]);
     expect(p.campaign!.paid).toEqual(CAMPAIGN.paid);
-    expect(rows[0]![2]).toMatch(/^given: the campaign’s budget/);
+    expect(rows[0]![2]).toMatch(/^USD: given: the campaign’s budget/);
     expect(rows[3]![2]).toMatch(/as the inputs rows campaignBudget, paidOverlay, paidTail once the orders are filled/);
     // the section follows the costs, before the curve's
     const labels = out.map((r) => r[0]);
@@ -76,7 +76,7 @@ describe('ALVH.PLAN reads the campaign rows', () => {
     const p = plan(PLAN_2018_12_24);
     const rows = section(out, 'Campaign');
     expect(rows[0]?.slice(0, 2)).toEqual(['Budget set at entry', p.budget.budget]);
-    expect(rows[0]![2]).toMatch(/^set today/);
+    expect(rows[0]![2]).toMatch(/^USD: set today/);
     expect(rows[2]?.slice(0, 2)).toEqual(['Paid by the tail', p.tail.cost]);
   });
 
@@ -89,7 +89,7 @@ describe('ALVH.PLAN reads the campaign rows', () => {
     );
     // three empty rows (a template) are no campaign
     const empty = campaignRows.map(([k]) => [k, null]);
-    expect(section(call('PLAN', [...sheet, ...empty]), 'Campaign')[0]![2]).toMatch(/^set today/);
+    expect(section(call('PLAN', [...sheet, ...empty]), 'Campaign')[0]![2]).toMatch(/^USD: set today/);
     expect(refusal('PLAN', [...sheet, ...campaignRows, ['campaign budget', 5]])).toMatch(
       /^inputs campaign budget: gives campaignBudget again \(the row "CampaignBudget" gives it\)/,
     );

@@ -19,6 +19,7 @@ import { signalForKey } from '../common/formState';
 import { indexForKey, issueTarget, numberOrText, planInputFromForm, type IndexName } from '../common/planInput';
 import { hasDotGroupedThousands } from '../common/numbers';
 import { presentPlan } from '../common/present';
+import type { PlanRow } from '../common/views';
 import { policyRowNames } from '../common/policyWords';
 import { readKeyValueRange, unknownKeysError, type SelectionValues } from '../common/selection';
 import { settlementDayWarning } from './settlementDay';
@@ -360,6 +361,17 @@ function planRangeError(e: unknown, raw: Record<string, unknown>, rows: [string 
 }
 
 /**
+ * What a PLAN row's number is in, to lead its note: a cell holds a bare number, so a dollar figure
+ * says USD (with what it is per), and a share, held as a decimal, says its percentage (0.0532 reads
+ * "5.32%", beside a cap the note quotes as 18%).
+ */
+function noteUnit(row: PlanRow): string | undefined {
+  if (row.format === 'usd') return row.unit === undefined ? 'USD' : `USD ${row.unit}`;
+  if (row.format === 'pct' && typeof row.value === 'number') return `${Number((row.value * 100).toFixed(2))}%`;
+  return row.unit;
+}
+
+/**
  * The whole ALVH plan (method sections 1-8) from a two-column range of names and values, explained line by line. A chain table or spill keeps its marks as quoted whatever the inputs' spx; quotedata text moves them to it.
  * @customfunction PLAN PLAN
  * @helpurl https://localhost:3000/help.html#PLAN
@@ -390,7 +402,8 @@ export function plan(
         out.push([section, '', '']);
       }
       // A cell holds the number alone: its unit (USD per vol point, per day …) leads the note.
-      out.push([row.label, row.value, row.unit === undefined ? row.note : `${row.unit}: ${row.note}`]);
+      const unit = noteUnit(row);
+      out.push([row.label, row.value, unit === undefined ? row.note : `${unit}: ${row.note}`]);
     }
     out.push(['Audit trail', '', '']);
     for (const a of view.audit) out.push([a.rule, a.effect, a.inputs]);

@@ -1,0 +1,47 @@
+/**
+ * ALVH.PLAN's note column leads with what the number beside it is in: a cell holds a bare number,
+ * so a dollar figure says USD (and what it is per), and a share, held as a decimal, its percentage.
+ */
+import { presentPlan } from '../../addin/src/common/present';
+import { plan } from '@alvh/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PLAN_2018_12_24 } from '../helpers/fixtures';
+import { ensureAddinBuilt, loadBuiltFunctions, type CustomFunction } from './stubs/customFunctions';
+import { planSheet20181224 } from './stubs/planSheet';
+
+let PLAN: CustomFunction;
+beforeAll(() => {
+  ensureAddinBuilt();
+  PLAN = loadBuiltFunctions().get('PLAN')!;
+});
+
+describe('ALVH.PLAN units', () => {
+  it('says USD before every dollar row and the percentage of every share, row by row as the plan view formats them', () => {
+    const out = PLAN(planSheet20181224()) as unknown[][];
+    const rows = presentPlan(plan(PLAN_2018_12_24), 'excel').rows;
+    const notes = new Map(out.map((r) => [`${String(r[0])}|${String(r[1])}`, String(r[2])]));
+    let usd = 0;
+    let pct = 0;
+    for (const r of rows) {
+      const note = notes.get(`${r.label}|${String(r.value)}`);
+      expect(note, r.label).toBeDefined();
+      if (r.format === 'usd') {
+        usd++;
+        expect(note, r.label).toMatch(r.unit === undefined ? /^USD: / : new RegExp(`^USD ${r.unit}: `));
+      } else if (r.format === 'pct' && typeof r.value === 'number') {
+        pct++;
+        expect(note, r.label).toMatch(new RegExp(`^${Number((r.value * 100).toFixed(2))}%: `));
+      } else expect(note, r.label).not.toMatch(/^USD/);
+    }
+    expect(usd).toBeGreaterThan(10);
+    expect(pct).toBeGreaterThan(3);
+  });
+
+  it('quotes the hedge cost rate as a percentage beside the cap it is held to', () => {
+    const out = PLAN(planSheet20181224()) as unknown[][];
+    const row = out.find((r) => r[0] === 'Hedge cost rate')!;
+    expect(row[2]).toBe(`${Number(((row[1] as number) * 100).toFixed(2))}%: annualised over max loss; cap 18%`);
+    expect(out.find((r) => r[0] === 'Max loss')![2]).toMatch(/^USD: \(widest wing − credit\)/);
+    expect(out.find((r) => r[0] === 'Target vega')![2]).toMatch(/^USD per vol point: /);
+  });
+});
