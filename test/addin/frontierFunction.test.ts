@@ -46,7 +46,7 @@ describe('ALVH.FRONTIER', () => {
       'tail units',
       'overlay units',
       'cost before fees (USD)',
-      'CVaR95 on down paths (USD, loss positive, gain negative)',
+      'CVaR95 on down paths, real-world measure (USD, loss positive, gain negative)',
       'drawdown loss (USD, loss positive, gain negative)',
       'worst analog loss (USD, loss positive, gain negative)',
       'note',

@@ -46,12 +46,17 @@ export const FRONTIER_HEADERS = [
   'tail units',
   'overlay units',
   'cost before fees (USD)',
-  'CVaR95 on down paths (USD, loss positive, gain negative)',
+  'CVaR95 on down paths, real-world measure (USD, loss positive, gain negative)',
   'drawdown loss (USD, loss positive, gain negative)',
   'worst analog loss (USD, loss positive, gain negative)',
   'note',
   'CVaR95 standard error: of its gap to the unhedged book on the same paths (USD)',
 ] as const;
+
+/** The header row: the CVaR column names the measure of the paths it is over (the run's own). */
+function headerRow(f: FrontierResult): string[] {
+  return FRONTIER_HEADERS.map((h) => h.replace('real-world measure', `${f.measure} measure`));
+}
 
 function pointRow(p: FrontierPoint): unknown[] {
   return [
@@ -252,7 +257,7 @@ export function frontier(
         budgets,
       );
       return [
-        [...FRONTIER_HEADERS],
+        headerRow(f),
         ...f.points.map(pointRow),
         markerRow(f.plan, 'literal plan (as sized)'),
         markerRow(f.rule, `literal rule (uncapped, ${f.rule.tailContracts} VIX calls)`),
