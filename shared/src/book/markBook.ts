@@ -60,12 +60,23 @@ export interface MarketState {
 }
 
 export interface BookMarks {
+  /** What the book is worth, USD (price · 100 · signed quantity, summed). */
   value: number;
+  /** SPX legs' USD per SPX point (sticky strike: each leg's vol held). */
   delta: number;
+  /** SPX legs' USD per SPX point². */
   gamma: number;
+  /** SPX legs' USD per vol point (0.01) of SPX implied vol, every strike and expiry at once. */
   vega: number;
+  /** Every leg's USD per calendar day, vols held. */
   theta: number;
+  /**
+   * VIX legs' USD per point on every VX future at once: each leg's Black-76 delta to the future of
+   * its own expiry, summed, as for a parallel shift of the curve. A move of VIX itself reaches the
+   * futures damped by their terms (the plan's overlay and tail read it through the shock's κ).
+   */
   vixDelta: number;
+  /** VIX legs' USD per vol point (0.01) of the VIX options' implied vol, every expiry at once. */
   vixVega: number;
 }
 
