@@ -57,4 +57,28 @@ describe('the plan table as the page shows it', () => {
       shown((p) => Object.assign(p.condor, { zPut: 2, zCall: 1.5 }), ['Short put distance', 'Short call distance']),
     ).toEqual(['2.00', '1.50']);
   });
+
+  it('shows a dollar figure under $100 with its cents, and whole dollars from $100', () => {
+    const usd = (label: string, value: number, unit?: string): PlanRow => ({
+      section: 'Calendar overlay',
+      label,
+      value,
+      format: 'usd',
+      ...(unit === undefined ? {} : { unit }),
+      note: '',
+    });
+    expect(
+      planRowTexts([
+        usd('Theta per day', -0.3, 'per day'),
+        usd('Theta per day', 3.314, 'per day'),
+        usd('Cost', 99.994),
+        usd('Cost', -0.004),
+        usd('Cost', 100.4),
+        usd('Gain per contract', 1012.46, 'per contract'),
+      ]),
+    ).toEqual(['-$0.30 per day', '$3.31 per day', '$99.99', '$0.00', '$100', '$1,012 per contract']);
+    // the plan's own tail theta, through the page's rows
+    const [theta] = shown((p) => Object.assign(p.overlay, { theta: 0.3 }), ['Theta per day']);
+    expect(theta).toBe('$0.30 per day');
+  });
 });

@@ -2,9 +2,13 @@
  * The plan table's figures as the page shows them (the sheet keeps the numbers, in its number
  * formats): {@link formatValue}'s text, but for two rows read together. Two shares of one whole
  * side by side (the calendar's and the tail's of the hedge budget) show as adding up to 100.0%,
- * and rows compared with each other (the short strikes' distances) show the same decimals.
+ * and rows compared with each other (the short strikes' distances) show the same decimals. A
+ * dollar figure under $100 shows its cents: a theta of $0.30 a day would read "$0".
  */
 import { formatValue, type PlanRow } from '../common/views';
+
+/** Dollar rows under this many dollars show their cents ("$0.30 per day"); from it, whole dollars. */
+const CENTS_BELOW = 100;
 
 /** Rows shown to a fixed number of decimals, by label: "1.52" beside "1.17", never "1.524" beside "1.1687". */
 const FIXED_DIGITS: Readonly<Record<string, number>> = {
@@ -33,7 +37,12 @@ export function planRowTexts(rows: readonly PlanRow[]): string[] {
     )
       // in tenths of a percent, as 'pct' shows them: 1000 less the first's
       texts.push(`${((1000 - Math.round(Number.parseFloat(texts[i - 1]!) * 10)) / 10).toFixed(1)}%`);
-    else texts.push(formatValue(r.value, r.format, r.unit));
+    else if (r.format === 'usd' && typeof r.value === 'number' && Math.abs(r.value) < CENTS_BELOW) {
+      // "$0.30 per day", not "$0 per day": whole dollars say nothing of a small figure
+      const cents = Math.round(r.value * 100) / 100 || 0; // || 0: -0.004 reads "$0.00", never "-$0.00"
+      const text = cents.toLocaleString('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 });
+      texts.push(r.unit === undefined ? text : `${text} ${r.unit}`);
+    } else texts.push(formatValue(r.value, r.format, r.unit));
   });
   return texts;
 }
