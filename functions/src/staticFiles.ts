@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -96,7 +97,8 @@ export function sendFile(
     res.end();
     return;
   }
-  const stream = createReadStream(file.path);
-  stream.on('error', () => res.destroy());
-  stream.pipe(res);
+  // pipeline, not pipe: a response destroyed while the file waits to drain (a client gone, the
+  // stalled-write close) destroys the read stream too and frees its file descriptor; pipe would
+  // only unpipe it and leave the descriptor open for good. A read error destroys the response.
+  pipeline(createReadStream(file.path), res, () => undefined);
 }
