@@ -37,6 +37,7 @@ import {
   type PathRange,
   type PlanInput,
   marketSurface,
+  isCancelledError,
   type ChainQuoteRow,
   type MarketSurfaceInput,
   type SpxSurfaceData,
@@ -248,11 +249,13 @@ export function errorToWire(e: unknown): WireError {
     const { name, message, code, field, problem, fix } = e;
     return { name, message, code, field, problem, fix, issues: [...e.issues] };
   }
+  // before AlvhError, whose subclass it is: rebuilt as a plain AlvhError it would not be told from
+  // a refusal of the input, and the pool would report it in place of what stopped the run
+  if (e instanceof MonteCarloCancelled) return { name: e.name, message: e.message, pathsDone: e.pathsDone };
   if (e instanceof AlvhError) {
     const a = e as AlvhError<string>;
     return { name: a.name, message: a.message, code: a.code, field: a.field, problem: a.problem, fix: a.fix };
   }
-  if (e instanceof MonteCarloCancelled) return { name: e.name, message: e.message, pathsDone: e.pathsDone };
   if (e instanceof NonFiniteResultError) return { name: e.name, message: e.message, path: e.path, value: e.value };
   if (e instanceof Error) return { name: e.name, message: e.message };
   return { name: 'Error', message: String(e) };
@@ -273,6 +276,16 @@ export function errorFromWire(w: WireError): Error {
   const e = new Error(w.message);
   e.name = w.name;
   return e;
+}
+
+/**
+ * What stopped a chunked run: its first chunk refused for a cause of its own, not a sibling's
+ * cancellation that followed it (the first failure cancels the others, and a lower chunk's
+ * cancellation may come first in the list); else its first refusal; undefined when none was.
+ */
+export function runFailure(settled: readonly PromiseSettledResult<unknown>[]): PromiseRejectedResult | undefined {
+  const rejected = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
+  return rejected.find((s) => !isCancelledError(s.reason)) ?? rejected[0];
 }
 
 /** The buffers of the typed arrays inside the partials, and in their arrays (moved, not copied, to the merging worker). */

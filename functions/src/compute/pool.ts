@@ -46,7 +46,7 @@ import {
   type MonteCarloPartial,
   type MonteCarloSummary,
 } from '@alvh/shared';
-import { buffersOf, errorFromWire, type WireError, type WorkerJob } from './jobs';
+import { buffersOf, errorFromWire, runFailure, type WireError, type WorkerJob } from './jobs';
 import { JobTimeoutError, PoolBusyError, PoolClosedError, retryAfterSeconds } from './poolErrors';
 import { RunTimes } from './runTimes';
 
@@ -294,7 +294,7 @@ export class ComputePool {
       this.enqueue(r, tasks);
       const settled = await Promise.allSettled(promises);
       if (signal?.aborted) throw abortReason(signal);
-      const failed = settled.find((s) => s.status === 'rejected');
+      const failed = runFailure(settled);
       if (failed) throw failed.reason;
       const parts = settled.map((s) => (s as PromiseFulfilledResult<unknown>).value as object);
       // Merging and summarising loop over every path: a worker does it, the buffers move there.

@@ -146,7 +146,8 @@ interface AlvhErrorLike {
  * lost its prototype (structured clone copies own properties only).
  */
 function asAlvhError(e: unknown): AlvhErrorLike | undefined {
-  if (isAlvhError(e)) return e;
+  // a code without a status (a cancellation, which no answer should carry) is an unhandled error
+  if (isAlvhError(e)) return e.code in CODE_STATUS ? e : undefined;
   if (typeof e !== 'object' || e === null) return undefined;
   const o = e as Record<string, unknown>;
   if (
