@@ -125,7 +125,8 @@ for (let y = CALENDAR_FIRST_YEAR; y <= CALENDAR_LAST_YEAR; y++) {
 }
 
 const FIRST_DAY = dayFromYmd(CALENDAR_FIRST_YEAR, 1, 1);
-const LAST_DAY = dayFromYmd(CALENDAR_LAST_YEAR, 12, 31);
+/** The calendar's last day, 2040-12-31, as a day number. */
+export const LAST_DAY = dayFromYmd(CALENDAR_LAST_YEAR, 12, 31);
 
 /** A whole year inside the calendar's range; throws naming `field` otherwise. */
 export function checkCalendarYear(field: string, year: number): number {

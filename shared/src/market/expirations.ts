@@ -10,7 +10,7 @@
  * Wednesday). Known holiday-adjusted VX expiries: 2014-03-18 and 2022-03-15 (Good Friday
  * 2014-04-18 / 2022-04-15), 2024-06-18 (Juneteenth 2024-06-19).
  */
-import { type DayNumber, parseIsoDate, toIsoDate, weekdayOf, ymdOf } from '../dates';
+import { type DayNumber, parseIsoDate, toIsoDate, weekdayOf } from '../dates';
 import { invalidInput } from '../errors';
 import { checkInteger } from '../validate';
 import {
@@ -20,6 +20,7 @@ import {
   checkCalendarYear,
   isBusinessDay,
   isBusinessDayNumber,
+  LAST_DAY,
   nthWeekdayOfMonth,
   previousBusinessDayNumber,
   yearMonthOf,
@@ -202,6 +203,14 @@ export function vxSettlementOfWeek(day: DayNumber): DayNumber {
 }
 
 /**
+ * Whether the calendar places the VX settlement of `day`'s week: its rule reads the Friday 30 days
+ * after the week's Wednesday, so from the last weeks of 2040 on it needs 2041's holidays.
+ */
+function settlesWithinCalendar(day: DayNumber): boolean {
+  return day - weekdayOf(day) + 3 + 30 <= LAST_DAY;
+}
+
+/**
  * The VX settlement day of the week holding `iso` (YYYY-MM-DD) when `iso` is an exchange business
  * day that is not it: a day no VX future, monthly or weekly, and no VIX option settles on (the SPX
  * monthly Friday 2022-01-21 for the week's 2022-01-19). Undefined on a settlement day, on a closed
@@ -210,8 +219,9 @@ export function vxSettlementOfWeek(day: DayNumber): DayNumber {
  */
 export function notVxSettlement(iso: string): string | undefined {
   const year = Number(iso.slice(0, 4));
-  if (!(year >= CALENDAR_FIRST_YEAR && year < CALENDAR_LAST_YEAR) || !isBusinessDay(iso)) return undefined;
+  if (!(year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR) || !isBusinessDay(iso)) return undefined;
   const day = calendarDay('date', iso);
+  if (!settlesWithinCalendar(day)) return undefined;
   const week = vxSettlementOfWeek(day);
   return week === day ? undefined : toIsoDate(week);
 }
@@ -224,7 +234,7 @@ export function notVxSettlement(iso: string): string | undefined {
 export function vxSettlementAfter(iso: string): string | undefined {
   let day = calendarDay('date', iso) + 1;
   for (let k = 0; k < 3; k++, day += 7) {
-    if (ymdOf(day).year >= CALENDAR_LAST_YEAR) return undefined;
+    if (!settlesWithinCalendar(day)) return undefined;
     const s = vxSettlementOfWeek(day);
     if (s > calendarDay('date', iso)) return toIsoDate(s);
   }

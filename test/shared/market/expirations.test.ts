@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isVxExpiry, spxMonthlyExpiry, vxExpiriesAfter, vxExpiriesThrough, vxExpiry, vxExpiryFix } from '@alvh/shared';
+import {
+  isVxExpiry,
+  notVxSettlement,
+  spxMonthlyExpiry,
+  vxExpiriesAfter,
+  vxExpiriesThrough,
+  vxExpiry,
+  vxExpiryFix,
+  vxSettlementAfter,
+} from '@alvh/shared';
 import { describeWithData, readDataFile } from '../../helpers/marketData';
 import { readVxHistory } from './vxHistory';
 
@@ -222,5 +231,24 @@ describeWithData('expiries against real Cboe and VX history', () => {
     const firstDay = median(rollRows.map((t) => gap(t)));
     expect(lastDay).toBeLessThan(0.5);
     expect(firstDay).toBeGreaterThan(2 * lastDay);
+  });
+});
+
+describe('the VX settlement of a week, to the calendar’s end', () => {
+  it('names the week’s settlement on a day none settles, through 2040 while the rule’s Friday is in the calendar', () => {
+    expect(notVxSettlement('2022-01-21')).toBe('2022-01-19');
+    expect(notVxSettlement('2022-01-19')).toBeUndefined(); // a settlement day itself
+    expect(notVxSettlement('2039-12-29')).toBe('2039-12-28');
+    // 2040 was left out whole: its rule needs 2041's holidays only from the week of 2040-12-05
+    expect(notVxSettlement('2040-03-16')).toBe('2040-03-14');
+    expect(notVxSettlement('2040-11-30')).toBe('2040-11-28');
+    expect(notVxSettlement('2040-12-03')).toBeUndefined();
+  });
+
+  it('gives the next settlement after a day while the calendar places it', () => {
+    expect(vxSettlementAfter('2024-05-16')).toBe('2024-05-22');
+    expect(vxSettlementAfter('2039-12-28')).toBe('2040-01-04');
+    expect(vxSettlementAfter('2040-11-23')).toBe('2040-11-28');
+    expect(vxSettlementAfter('2040-11-28')).toBeUndefined(); // 2040-12-05 needs 2041's holidays
   });
 });
