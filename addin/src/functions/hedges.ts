@@ -318,7 +318,7 @@ export function condorloss(
  * @param [backDays] Calendar days from the condor expiry to aim the back put at, whole, 1 to 365; default 30. The back put is the SPX monthly nearest that day and after the condor's.
  * @param [rate] Risk-free rate, continuously compounded decimal, −0.05 to 0.2; default 0.
  * @param [divYield] SPX dividend yield, continuously compounded decimal, −0.05 to 0.2; default 0.
- * @returns Two columns, label and value, a row each: structure, units, target and unit vega (USD per vol point), unit cost and cost (USD), vega and theta (USD per day) of the overlay, the most a put calendar can lose beyond its cost (USD), then its legs; a warning row when the target rounds to no units.
+ * @returns Two columns, label and value, a row each: structure, units, target and unit vega (USD per vol point), unit cost and cost (USD), vega (USD per vol point) and theta (USD per day) of the overlay, the most a put calendar can lose beyond its cost (USD), then its legs; a warning row when the target rounds to no units.
  */
 export function overlay(
   valuationDate: unknown,
