@@ -45,3 +45,23 @@ describe('ALVH.PLAN units', () => {
     expect(out.find((r) => r[0] === 'Target vega')![2]).toMatch(/^USD per vol point: /);
   });
 });
+
+describe('ALVH.PLAN book Greeks', () => {
+  it('shows the whole book’s value and dollar Greeks, each with its unit, as the plan gives them', () => {
+    const out = PLAN(planSheet20181224()) as unknown[][];
+    const g = plan(PLAN_2018_12_24).bookGreeks;
+    const from = out.findIndex((r) => r[0] === 'Book Greeks' && r[1] === '');
+    expect(from).toBeGreaterThan(0);
+    expect(out.slice(from + 1, from + 8).map((r) => [r[0], r[1], String(r[2]).split(':')[0]])).toEqual([
+      ['Book value', g.value, 'USD'],
+      ['Delta', g.delta, 'USD per SPX point'],
+      ['Gamma', g.gamma, 'USD per SPX point²'],
+      ['Vega', g.vega, 'USD per vol point'],
+      ['Theta', g.theta, 'USD per day'],
+      ['VIX delta', g.vixDelta, 'USD per VX point'],
+      ['VIX vega', g.vixVega, 'USD per vol point'],
+    ]);
+    // the tail's VIX calls carry the VIX exposure: long calls, a positive delta to the futures
+    expect(g.vixDelta).toBeGreaterThan(0);
+  });
+});

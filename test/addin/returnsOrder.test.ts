@@ -98,7 +98,7 @@ describe('a labelled spill and its help list the rows in one order', () => {
       ['unit vega', 'unit vega'],
       ['unit cost', 'unit cost'],
       ['cost', 'cost (USD)'],
-      ['vega', 'vega and'],
+      ['vega', 'vega (USD per vol point) and'],
       ['theta', 'theta'],
     ]);
   });

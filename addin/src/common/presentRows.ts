@@ -31,6 +31,12 @@ export const UNITS: Readonly<Record<string, string | ((p: Plan) => string)>> = {
   'overlay.theta': 'per day',
   'condor.markGreeks.vega': 'per vol point',
   'condor.markGreeks.theta': 'per day',
+  'bookGreeks.delta': 'per SPX point',
+  'bookGreeks.gamma': 'per SPX point²',
+  'bookGreeks.vega': 'per vol point',
+  'bookGreeks.theta': 'per day',
+  'bookGreeks.vixDelta': 'per VX point',
+  'bookGreeks.vixVega': 'per vol point',
   'tail.gainPerContract': 'per contract',
 };
 
@@ -258,10 +264,32 @@ export const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
         'usd',
         (_q, p) =>
           p.condors.length > 1
-            ? 'USD per vol point, on the surface: the first condor’s (the overlay offsets the ladder’s, below)'
-            : 'USD per vol point, on the surface: what the overlay offsets',
+            ? 'on the surface: the first condor’s (the overlay offsets the ladder’s, below)'
+            : 'on the surface: what the overlay offsets',
       ],
-      ['Net theta', 'condor.markGreeks.theta', 'usd', 'USD per calendar day, on the surface'],
+      ['Net theta', 'condor.markGreeks.theta', 'usd', 'a calendar day on the surface, vols held'],
+    ],
+  ],
+  [
+    'Book Greeks',
+    [
+      [
+        'Book value',
+        'bookGreeks.value',
+        'usd',
+        'the plan’s book as sized (condors, overlay, tail) at the marks: the short condors below 0',
+      ],
+      ['Delta', 'bookGreeks.delta', 'usd', 'SPX legs, each at its own vol (sticky strike)'],
+      ['Gamma', 'bookGreeks.gamma', 'usd', 'SPX legs'],
+      ['Vega', 'bookGreeks.vega', 'usd', 'SPX legs, every SPX vol up a point at once: the condors’ and the overlay’s'],
+      ['Theta', 'bookGreeks.theta', 'usd', 'every leg, a calendar day on, vols held'],
+      [
+        'VIX delta',
+        'bookGreeks.vixDelta',
+        'usd',
+        'VIX calls, every VX future up a point at once (a parallel shift of the curve; a VIX move reaches the futures damped by their terms)',
+      ],
+      ['VIX vega', 'bookGreeks.vixVega', 'usd', 'VIX calls, their implied vol up a point'],
     ],
   ],
   [
