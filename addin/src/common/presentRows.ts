@@ -255,7 +255,7 @@ export const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
         'Probability of profit (risk-neutral)',
         'condor.probabilityOfProfit',
         'pct',
-        'at expiry, read from the SPX surface (its smile and forward): the chance the option prices imply, not a forecast',
+        'SPX at expiry between the break-evens above (the credit given), read from the SPX surface (its smile and forward): the chance the option prices imply, not a forecast',
       ],
       ['Days to expiry', 'condor.days', 'integer', 'calendar days'],
       [
