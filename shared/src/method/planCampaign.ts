@@ -7,7 +7,7 @@
  * The plan hands the campaign back after its orders, to pass to the next plan.
  */
 import { OPTION_MULTIPLIER, type Leg } from '../book/index';
-import { markFromState } from '../hedge/orders';
+import { contractKey, markFromState } from '../hedge/orders';
 import type { ParsedPlanInput } from '../schemas/plan';
 import { usd } from './audit';
 import type { PlanContext } from './planCurve';
@@ -21,25 +21,76 @@ import type { CampaignParts, LayerUsd, PlanCampaign, PlanStep } from './planType
 const bare = ({ root: _root, ...leg }: Leg): Leg => leg;
 
 /**
- * What the hedges among the legs held (planHold.ts `heldHedges`) would fetch at model mids, by
- * layer: the tail's long VIX calls, the overlay's SPX units. Undefined without a campaign or
- * positions, and with the VIX call diagonal overlay, whose calls cannot be told from the tail's.
+ * What a campaign given meets in the positions: what the hedges among the legs held (planHold.ts
+ * `heldHedges`) would fetch at model mids, by layer (the tail's long VIX calls, the overlay's SPX
+ * units); or why it is not read, and whether the book is an entry whose campaign opens today.
+ */
+export type HeldLayers = { values: LayerUsd } | { notRead: string; entry: boolean };
+
+/** A contract in words, as the orders name it: "SPX 2024-09-20 5100 put". */
+const contractWords = (l: Leg): string => `${l.kind.toUpperCase()} ${l.expiry} ${l.strike} ${l.type}`;
+
+/**
+ * The first contract at which the legs held, less their hedges, are not the plan's condors (netted
+ * by contract: the calendar's short put shares the condor's), in words; undefined where they are.
+ */
+function condorChange(held: readonly Leg[], hedges: readonly Leg[], condorLegs: readonly Leg[]): string | undefined {
+  const net = (legs: readonly Leg[], sign = 1, into = new Map<string, { leg: Leg; q: number }>()) => {
+    for (const l of legs) {
+      const k = contractKey(l);
+      into.set(k, { leg: l, q: (into.get(k)?.q ?? 0) + sign * l.quantity });
+    }
+    return into;
+  };
+  const condor = net(condorLegs);
+  const kept = net(hedges, -1, net(held));
+  for (const [k, { leg }] of [...condor, ...kept]) {
+    const [have, want] = [kept.get(k)?.q ?? 0, condor.get(k)?.q ?? 0];
+    if (have !== want)
+      return `${have} of the ${contractWords(leg)} held beside the hedges, where the plan's condors hold ${want}`;
+  }
+  return undefined;
+}
+
+/**
+ * {@link HeldLayers} of the positions: undefined without a campaign. Not read without positions,
+ * with the VIX call diagonal overlay (whose calls cannot be told from the tail's), and when the
+ * condor held is not the plan's (a roll, a resize, a new condor: an entry, as the replay opens one).
  */
 export function heldLayerValues(
   ctx: PlanContext,
   condorLegs: readonly Leg[],
   overlayUnit: readonly Leg[],
-): LayerUsd | undefined {
+): HeldLayers | undefined {
   // only a campaign reads them: a plan with positions and none marks nothing more
-  if (ctx.p.campaign === undefined || ctx.p.positions === undefined || ctx.policy.overlay === 'vix-call-diagonal')
-    return undefined;
+  if (ctx.p.campaign === undefined) return undefined;
+  if (ctx.p.positions === undefined)
+    return {
+      notRead: 'it is read with positions, whose hedges held the re-size counts: pass positions, or leave campaign out',
+      entry: false,
+    };
+  if (ctx.policy.overlay === 'vix-call-diagonal')
+    return {
+      notRead:
+        "it is read with the SPX overlays: the VIX call diagonal's calls cannot be told from the tail's; leave campaign out",
+      entry: false,
+    };
   const held = heldPositions(ctx).map((h) => bare(h.leg));
-  const hedges = heldHedges(held, condorLegs.map(bare), overlayUnit.map(bare));
+  const condor = condorLegs.map(bare);
+  const hedges = heldHedges(held, condor, overlayUnit.map(bare));
+  const changed = condorChange(held, hedges, condor);
+  if (changed !== undefined)
+    return {
+      notRead: `the condor held is not the plan's: ${changed}. A roll, a resize or a new condor is an entry, whose campaign opens today: leave campaign out that day`,
+      entry: true,
+    };
   const mark = markFromState(ctx.now);
   const value = (legs: readonly Leg[]) => legs.reduce((a, l) => a + mark(l) * l.quantity * OPTION_MULTIPLIER, 0);
   return {
-    overlay: value(hedges.filter((l) => l.kind === 'spx')),
-    tail: value(hedges.filter((l) => l.kind === 'vix' && l.type === 'call' && l.quantity > 0)),
+    values: {
+      overlay: value(hedges.filter((l) => l.kind === 'spx')),
+      tail: value(hedges.filter((l) => l.kind === 'vix' && l.type === 'call' && l.quantity > 0)),
+    },
   };
 }
 
@@ -50,22 +101,22 @@ export function heldLayerValues(
  */
 export function campaignParts(
   p: ParsedPlanInput,
-  held: LayerUsd | undefined,
+  layers: HeldLayers | undefined,
   split: Pick<SplitResult, 'calendarShare' | 'tailShare'>,
 ): PlanStep<CampaignParts | undefined> {
   const c = p.campaign;
-  if (c === undefined) return { result: undefined, audit: [], warnings: [] };
-  if (held === undefined) {
-    const why =
-      p.positions === undefined
-        ? 'it is read with positions, whose hedges held the re-size counts: pass positions, or leave campaign out'
-        : "it is read with the SPX overlays: the VIX call diagonal's calls cannot be told from the tail's; leave campaign out";
+  if (c === undefined || layers === undefined) return { result: undefined, audit: [], warnings: [] };
+  if ('notRead' in layers) {
+    const opens = layers.entry ? ', and the campaign handed back opens today' : '';
     return {
       result: undefined,
       audit: [],
-      warnings: [`campaign is not read (${why}): today's hedge budget sized the layers, as at an entry.`],
+      warnings: [
+        `campaign is not read (${layers.notRead}): today's hedge budget sized the layers, as at an entry${opens}.`,
+      ],
     };
   }
+  const held = layers.values;
   const avail = (share: number, paid: number, value: number) => Math.max(0, share * c.budget - paid + value);
   const available = {
     overlay: avail(split.calendarShare, c.paid.overlay, held.overlay),
@@ -108,20 +159,21 @@ export function campaignAfter(
   overlay: OverlayStructure,
   todayBudget: number,
   cost: LayerUsd,
-  held: LayerUsd | undefined,
+  layers: HeldLayers | undefined,
   bookHeld: boolean,
 ): PlanCampaign | undefined {
-  const c = p.campaign;
+  // a campaign given beside a condor that is not the plan's is an entry's: left as not given
+  const c = layers !== undefined && 'notRead' in layers && layers.entry ? undefined : p.campaign;
   // the diagonal's hedges held cannot be split by layer: no campaign to hand back with positions
   if (p.positions !== undefined && overlay === 'vix-call-diagonal') return undefined;
   // a campaign given and not read (no positions), or no trade today: nothing of it moved
-  if (c !== undefined && (bookHeld || held === undefined))
+  if (c !== undefined && (bookHeld || layers === undefined || 'notRead' in layers))
     return { budget: c.budget, paid: { ...c.paid }, budgetFrom: 'campaign' };
   if (c === undefined) {
     // an entry takes in the hedges held at their marks, as the replay's new campaign does: it pays the book
     return bookHeld ? undefined : { budget: todayBudget, paid: { ...cost }, budgetFrom: 'set today' };
   }
-  const h = held as LayerUsd;
+  const h = (layers as { values: LayerUsd }).values;
   return {
     budget: c.budget,
     paid: { overlay: c.paid.overlay + cost.overlay - h.overlay, tail: c.paid.tail + cost.tail - h.tail },

@@ -90,6 +90,40 @@ describe('a re-size within the campaign', () => {
   });
 });
 
+describe('a campaign beside a condor that is not the plan’s', () => {
+  // the day's condor rolled down (its put spread to 3900/3950) or resized (20 lots), the 10-lot's
+  // campaign still in the boxes: an entry, whose campaign opens today, as the replay opens one
+  const rolled = {
+    ...input(HELD_C20),
+    condor: { ...input().condor, strikes: [3900, 3950, 6370, 6420] },
+    campaign: CAMPAIGN,
+  };
+  const resized = { ...input(HELD_C20), condor: { ...input().condor, quantity: 20 }, campaign: CAMPAIGN };
+
+  it.each([
+    ['rolled', rolled, "0 of the SPX 2024-09-20 3900 put held beside the hedges, where the plan's condors hold 10"],
+    ['resized', resized, "10 of the SPX 2024-09-20 4170 put held beside the hedges, where the plan's condors hold 20"],
+  ] as const)('%s: is not read, says why, and hands back a campaign opened today', (_what, q, change) => {
+    const p = plan(q as PlanInput);
+    expect(p.budget.campaign).toBeUndefined();
+    expect(p.warnings).toContain(
+      `campaign is not read (the condor held is not the plan's: ${change}. A roll, a resize or a new condor is an entry, whose campaign opens today: leave campaign out that day): today's hedge budget sized the layers, as at an entry, and the campaign handed back opens today.`,
+    );
+    // as with the campaign left out: the same orders, and the entry's campaign
+    const { campaign: _c, ...entry } = q;
+    const bare = plan(entry as PlanInput);
+    expect(p.orders!.orders).toEqual(bare.orders!.orders);
+    expect(p.campaign).toEqual({ ...bare.campaign, budgetFrom: 'set today' });
+    expect(p.campaign!.budget).toBe(p.budget.budget);
+  });
+
+  it('is read beside the plan’s own condor, the calendar’s short put netted with the condor’s', () => {
+    const p = plan({ ...input(HELD_C20), campaign: CAMPAIGN });
+    expect(p.budget.campaign).toBeDefined();
+    expect(p.warnings.filter((w) => w.startsWith('campaign is not read'))).toEqual([]);
+  });
+});
+
 describe('the campaign a plan hands back', () => {
   /** An entry's campaign: the day's budget, and the book's cost paid by each layer. */
   const opened = (p: ReturnType<typeof plan>) => ({
