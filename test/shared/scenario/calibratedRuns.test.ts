@@ -158,7 +158,7 @@ describe('risk-neutral measure at a rate and a dividend yield: the marks earn th
 
 describe('real-world measure: the calibration reproduced through the engine', () => {
   // From VIX 17, 42 days: the calibration's own simulation of the model (another code path, another
-  // seed) against the engine's summary. docs/calibration.md gives 3.07% for the 15-20 bucket in
+  // seed) against the engine's summary. docs/calibration.md gives 3.20% for the 15-20 bucket in
   // sample (history 3.43%); the square-root model gave about 0.3%.
   const paths = 40_000;
   const engine = runMonteCarloChunk({
