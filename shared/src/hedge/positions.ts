@@ -103,9 +103,17 @@ export function parseOptionSymbol(symbol: string): ParsedSymbol {
   }
 }
 
+/**
+ * A contract as the plan's orders name it, root, ISO expiry, strike in points, call or put
+ * (`SPXW 2025-05-23 3750 put`, `VIX 2025-05-21 33 call`): read as the symbol it stands for, so the
+ * orders' legs paste back as positions.
+ */
+const ORDER_NOTATION = /^([A-Z]{1,6})\s+20(\d{2})-(\d{2})-(\d{2})\s+(\d{1,5}(?:\.\d+)?)\s+(CALL|PUT)$/;
+
 function readSymbol(raw: string): ParsedSymbol {
   const s = raw.trim().toUpperCase();
-  const m = SYMBOL.exec(s);
+  const o = ORDER_NOTATION.exec(s);
+  const m = o === null ? SYMBOL.exec(s) : [s, o[1], o[2], o[3], o[4], o[6]!.charAt(0), o[5]];
   if (m === null) {
     throw new LineFault('symbol', `symbol ${shown(raw)} is not an option symbol; ${EXAMPLE}`);
   }

@@ -42,6 +42,27 @@ describe('option symbols', () => {
   });
 });
 
+describe('the orders’ own notation', () => {
+  it('reads a contract as the plan’s orders name it, so their legs paste back as positions', () => {
+    expect(parseOptionSymbol('SPXW 2025-05-23 3750 put')).toEqual(parseOptionSymbol('SPXW 250523P03750'));
+    expect(parseOptionSymbol('VIX 2025-05-21 17.5 call')).toEqual(parseOptionSymbol('VIX 250521C00017500'));
+    expect(parseOptionSymbol('spx 2025-05-16 5500 CALL').type).toBe('call');
+    const held = parsePositionsCsv('Symbol,Qty\nSPXW 2025-05-23 3750 put,-10\nVIX 2025-05-21 33 call,4', rules);
+    expect(held.map((h) => [h.leg.kind, h.leg.type, h.leg.strike, h.leg.expiry, h.leg.quantity])).toEqual([
+      ['spx', 'put', 3750, '2025-05-23', -10],
+      ['vix', 'call', 33, '2025-05-21', 4],
+    ]);
+  });
+
+  it('keeps the checks of a symbol: a date that is none, a strike written as OCC digits', () => {
+    expect(errorOf(() => parseOptionSymbol('SPXW 2025-02-30 3750 put')).message).toMatch(/not a calendar date/);
+    // points only: eight digits are not read as thousandths here
+    expect(errorOf(() => parseOptionSymbol('SPXW 2025-05-23 03750000 put')).message).toMatch(
+      /is not an option symbol; write it as SPXW 250523P03750/,
+    );
+  });
+});
+
 describe('positions from broker CSV', () => {
   const csv = [
     'Symbol,Qty,Avg Price',
