@@ -301,7 +301,11 @@ describeWithData('the calibrated model against the VIX history', () => {
       RESPONSE_TENORS.forEach((_, k) => dcm[k]!.push(cm[i + 10]![k]! - cm[i]![k]!));
     }
     const history = dcm.map((ys) => slopeThroughOrigin(dv, ys));
-    // Over a thousand model windows: the β estimate's own error is about 0.01.
+    // A pin of the shipped seed, not a bound the model meets whatever the seed: the slope is carried
+    // by the few windows with the largest jumps, so over a thousand windows its error is still some
+    // 0.05. Seeds 206 and 208 miss 0.1 (CM(45) by 0.12, CM(30) by 0.11), and 1,200 paths a start do
+    // not cure it (seed 206: CM(30) 0.535 against 0.638). docs/scenarios.md, "Against the
+    // simulation's noise".
     const m = modelResponse(
       P,
       withSlow(
