@@ -29,7 +29,7 @@ describe('the Campaign rows', () => {
       /^\d+(\.\d+)?% of the campaign’s \$1,673 − \$900 paid \+ \$5,738 its legs held fetch: the layer was cut to this/,
     );
     expect(rows[5]!.note).toBe(
-      'type the three figures above in the Campaign boxes (budget, paid by the overlay, paid by the tail) once the orders are filled, the paid figures corrected with the fills; leave them out when the condor is opened, rolled or resized',
+      'type Budget set at entry, Paid by the overlay and Paid by the tail above in the Campaign boxes Budget, Paid by the overlay and Paid by the tail once the orders are filled, the paid figures corrected with the fills; leave them out when the condor is opened, rolled or resized',
     );
     const sections = [...new Set(view.rows.map((r) => r.section))];
     expect(sections.indexOf('Campaign')).toBe(sections.indexOf('Costs and caps') + 1);

@@ -11,8 +11,10 @@ export const CAMPAIGN_SECTION = 'Campaign';
 
 /** How the campaign is given to the next plan: ALVH.PLAN's rows, or the taskpane's boxes. */
 const PASS = {
-  excel: 'pass the three figures above as the inputs rows campaignBudget, paidOverlay, paidTail',
-  taskpane: 'type the three figures above in the Campaign boxes (budget, paid by the overlay, paid by the tail)',
+  excel:
+    'pass Budget set at entry, Paid by the overlay and Paid by the tail above as the inputs rows campaignBudget, paidOverlay, paidTail',
+  taskpane:
+    'type Budget set at entry, Paid by the overlay and Paid by the tail above in the Campaign boxes Budget, Paid by the overlay and Paid by the tail',
 } as const;
 /** How a campaign is left out. */
 const LEAVE = {
