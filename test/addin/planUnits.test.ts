@@ -65,3 +65,17 @@ describe('ALVH.PLAN book Greeks', () => {
     expect(g.vixDelta).toBeGreaterThan(0);
   });
 });
+
+describe('the Rebalance status', () => {
+  it('says at an entry that it is sized as one, and what the next plan takes as its last rebalance', () => {
+    const row = (host: 'excel' | 'taskpane') =>
+      presentPlan(plan(PLAN_2018_12_24), host).rows.find((r) => r.section === 'Rebalance')!;
+    expect(row('taskpane').value).toMatch(/^no last rebalance given: sized as at an entry \(on a later day/);
+    expect(row('taskpane').note).toMatch(
+      /; once the orders are filled, this day is the next plan’s Last rebalance \(its date, VIX and VX futures\)$/,
+    );
+    expect(row('excel').note).toMatch(
+      /; once the orders are filled, this day is lastDate, lastVix and lastVX1…lastVXn of the next plan$/,
+    );
+  });
+});

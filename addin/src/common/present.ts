@@ -100,8 +100,18 @@ function count(n: number, one: string, many: string): string {
 function rebalanceStatus(p: Plan, host: PlanHost): string {
   if (p.rebalance.due !== null) return p.rebalance.reason;
   return host === 'excel'
-    ? 'no last rebalance given: add rows lastDate, lastVix and lastVX1…lastVXn to the inputs to check the triggers'
-    : "no last rebalance given: fill the Last rebalance entry (its date, VIX and that day's VX futures) to check the triggers";
+    ? 'no last rebalance given: sized as at an entry (on a later day of this condor, rows lastDate, lastVix and lastVX1…lastVXn check the triggers)'
+    : 'no last rebalance given: sized as at an entry (on a later day of this condor, the Last rebalance entry, its date, VIX and VX futures, checks the triggers)';
+}
+
+/** What the next plan of this condor takes as its last rebalance, after the Status row's note. */
+function nextLastRebalance(p: Plan, host: PlanHost): string {
+  if (p.rebalance.due === false) return '; the last rebalance stays as given for the next plan';
+  const last =
+    host === 'excel'
+      ? 'lastDate, lastVix and lastVX1…lastVXn of the next plan'
+      : 'the next plan’s Last rebalance (its date, VIX and VX futures)';
+  return `; once the orders are filled, this day is ${last}`;
 }
 
 /** One historical analog: the contracts the coverage asks for there, and why, and what the plan's contracts do there. */
@@ -180,7 +190,9 @@ export function presentPlan(p: Plan, host: PlanHost = 'taskpane', frontier?: Fro
           value,
           format,
           ...(unit === undefined ? {} : { unit }),
-          note: typeof note === 'string' ? note : note(policy, p),
+          note:
+            (typeof note === 'string' ? note : note(policy, p)) +
+            (path === 'rebalance.reason' ? nextLastRebalance(p, host) : ''),
         });
     }
     // the campaign handed back, beside the costs it was counted from
