@@ -85,7 +85,7 @@ describe('the Campaign rows', () => {
     const p = plan({ ...HELD, condor: { ...HELD.condor, quantity: 20 }, campaign: CAMPAIGN });
     const said = (host: 'excel' | 'taskpane') => presentPlan(p, host).warnings.find((w) => /not read/.test(w)) ?? '';
     expect(said('taskpane')).toMatch(
-      /^The Campaign boxes are not read \(the condor held is not the plan's: 10 of the SPX 2024-09-20 4170 put held .*: leave the Campaign boxes blank that day\): today's hedge budget sized the layers, as at an entry, and the campaign handed back opens today\.$/,
+      /^The Campaign boxes are not read \(the condor held is not the plan's: the positions hold 10 of the SPX 2024-09-20 4170 put .*: leave the Campaign boxes blank that day\): today's hedge budget sized the layers, as at an entry, and the campaign handed back opens today\.$/,
     );
     expect(said('excel')).toMatch(
       /^The campaign rows are not read \(the condor held .*: leave out the inputs rows campaignBudget, paidOverlay, paidTail that day\)/,

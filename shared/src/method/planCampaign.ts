@@ -8,6 +8,7 @@
  */
 import { OPTION_MULTIPLIER, type Leg } from '../book/index';
 import { contractKey, markFromState } from '../hedge/orders';
+import { optionRoot } from '../market/index';
 import type { ParsedPlanInput } from '../schemas/plan';
 import { usd } from './audit';
 import type { PlanContext } from './planCurve';
@@ -27,12 +28,13 @@ const bare = ({ root: _root, ...leg }: Leg): Leg => leg;
  */
 export type HeldLayers = { values: LayerUsd } | { notRead: string; entry: boolean };
 
-/** A contract in words, as the orders name it: "SPX 2024-09-20 5100 put". */
-const contractWords = (l: Leg): string => `${l.kind.toUpperCase()} ${l.expiry} ${l.strike} ${l.type}`;
+/** A contract in words, as the orders name it: "SPXW 2024-09-20 5100 put". */
+const contractWords = (l: Leg): string => `${optionRoot(l.kind, l.expiry)} ${l.expiry} ${l.strike} ${l.type}`;
 
 /**
- * The first contract at which the legs held, less their hedges, are not the plan's condors (netted
- * by contract: the calendar's short put shares the condor's), in words; undefined where they are.
+ * The first of the plan's condor contracts at which the legs held, less their hedges, are not the
+ * condors' quantity (netted by contract: the calendar's short put shares the condor's), in words;
+ * undefined where every one is. Other legs held do not count: the orders close them.
  */
 function condorChange(held: readonly Leg[], hedges: readonly Leg[], condorLegs: readonly Leg[]): string | undefined {
   const net = (legs: readonly Leg[], sign = 1, into = new Map<string, { leg: Leg; q: number }>()) => {
@@ -42,12 +44,11 @@ function condorChange(held: readonly Leg[], hedges: readonly Leg[], condorLegs: 
     }
     return into;
   };
-  const condor = net(condorLegs);
   const kept = net(hedges, -1, net(held));
-  for (const [k, { leg }] of [...condor, ...kept]) {
-    const [have, want] = [kept.get(k)?.q ?? 0, condor.get(k)?.q ?? 0];
+  for (const [k, { leg, q: want }] of net(condorLegs)) {
+    const have = kept.get(k)?.q ?? 0;
     if (have !== want)
-      return `${have} of the ${contractWords(leg)} held beside the hedges, where the plan's condors hold ${want}`;
+      return `the positions hold ${have} of the ${contractWords(leg)} beside the hedges, where the plan's condors hold ${want}`;
   }
   return undefined;
 }

@@ -10,8 +10,8 @@ import type { Leg } from '../book/index';
 /**
  * The hedges among the legs held (netted by contract): the VIX options of the method's hedge shapes,
  * and as many units of the SPX overlay (the calendar, or the long put) as the held quantity of its
- * leg that no condor holds (the back put). The calendar's short leg shares the condor's short put
- * contract; it is counted through its unit.
+ * long leg (the back put) beyond what the condors hold of that contract. The calendar's short leg
+ * shares the condor's short put contract; it is counted through its unit.
  *
  * The VIX shapes are long calls (the tail; the diagonal's later leg) and, when the overlay is the
  * VIX call diagonal (its unit holds a short VIX call), short calls covered by long calls of a later
@@ -19,7 +19,8 @@ import type { Leg } from '../book/index';
  * short) is not a hedge of the plan's: it stays out, the orders close it, and the book is an entry.
  */
 export function heldHedges(held: readonly Leg[], condorLegs: readonly Leg[], overlayUnit: readonly Leg[]): Leg[] {
-  const condorKeys = new Set(condorLegs.map(contractKey));
+  const condorNet = new Map<string, number>();
+  for (const l of condorLegs) condorNet.set(contractKey(l), (condorNet.get(contractKey(l)) ?? 0) + l.quantity);
   const net = new Map<string, Leg>();
   for (const l of held) {
     const k = contractKey(l);
@@ -30,9 +31,12 @@ export function heldHedges(held: readonly Leg[], condorLegs: readonly Leg[], ove
   const kept = vixCalls.filter((l) => l.quantity > 0);
   if (overlayUnit.some((l) => l.kind === 'vix' && l.quantity < 0)) kept.push(...coveredShortCalls(vixCalls));
   const spxUnit = overlayUnit.filter((l) => l.kind === 'spx');
-  const own = spxUnit.find((l) => !condorKeys.has(contractKey(l)));
+  // the unit's long leg (a calendar's back put, the long put) held beyond the condors' own quantity
+  // of it counts the units: in a ladder it may be another condor's contract too
+  const own = spxUnit.find((l) => l.quantity > 0);
   if (own !== undefined) {
-    const units = (net.get(contractKey(own))?.quantity ?? 0) / own.quantity;
+    const k = contractKey(own);
+    const units = ((net.get(k)?.quantity ?? 0) - (condorNet.get(k) ?? 0)) / own.quantity;
     if (units > 0 && Number.isInteger(units))
       for (const l of spxUnit) kept.push({ ...l, quantity: l.quantity * units });
   }

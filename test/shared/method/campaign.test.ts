@@ -101,8 +101,16 @@ describe('a campaign beside a condor that is not the plan’s', () => {
   const resized = { ...input(HELD_C20), condor: { ...input().condor, quantity: 20 }, campaign: CAMPAIGN };
 
   it.each([
-    ['rolled', rolled, "0 of the SPX 2024-09-20 3900 put held beside the hedges, where the plan's condors hold 10"],
-    ['resized', resized, "10 of the SPX 2024-09-20 4170 put held beside the hedges, where the plan's condors hold 20"],
+    [
+      'rolled',
+      rolled,
+      "the positions hold 0 of the SPX 2024-09-20 3900 put beside the hedges, where the plan's condors hold 10",
+    ],
+    [
+      'resized',
+      resized,
+      "the positions hold 10 of the SPX 2024-09-20 4170 put beside the hedges, where the plan's condors hold 20",
+    ],
   ] as const)('%s: is not read, says why, and hands back a campaign opened today', (_what, q, change) => {
     const p = plan(q as PlanInput);
     expect(p.budget.campaign).toBeUndefined();
@@ -115,6 +123,35 @@ describe('a campaign beside a condor that is not the plan’s', () => {
     expect(p.orders!.orders).toEqual(bare.orders!.orders);
     expect(p.campaign).toEqual({ ...bare.campaign, budgetFrom: 'set today' });
     expect(p.campaign!.budget).toBe(p.budget.budget);
+  });
+
+  it('is read beside a ladder held as the plan sized it, whose calendar’s back put is another condor’s contract', () => {
+    const { condor, ...rest } = PLAN_INPUT;
+    const ladder = {
+      ...rest,
+      condors: [condor, { expiry: '2027-02-19', strikes: [5700, 5800, 7300, 7400], quantity: 5 }],
+    } as PlanInput;
+    const day = plan(ladder);
+    expect(day.overlay.units).toBeGreaterThan(0);
+    const held = [...day.book.condor, ...day.book.overlay, ...day.book.tail];
+    const next = { ...ladder, positions: held, lastRebalance: PLAN_POSITIONS_LAST_REBALANCE, campaign: day.campaign! };
+    const p = plan(next);
+    expect(p.warnings.filter((w) => w.startsWith('campaign is not read'))).toEqual([]);
+    expect(p.orders?.orders).toEqual([]);
+    expect(p.campaign).toEqual({ ...day.campaign, budgetFrom: 'campaign' });
+  });
+
+  it('is read beside a leg the plan does not size (the orders close it), a VIX put held', () => {
+    const p = plan({
+      ...input(HELD_C20),
+      positions: [
+        ...(input(HELD_C20).positions as object[]),
+        { kind: 'vix', type: 'put', strike: 15, expiry: '2024-09-18', quantity: 2 },
+      ],
+      campaign: CAMPAIGN,
+    } as PlanInput);
+    expect(p.budget.campaign).toBeDefined();
+    expect(p.orders!.orders.some((o) => o.leg.kind === 'vix' && o.leg.type === 'put' && o.side === 'sell')).toBe(true);
   });
 
   it('is read beside the plan’s own condor, the calendar’s short put netted with the condor’s', () => {
