@@ -183,6 +183,8 @@ describe('ALVH.FRONTIER', () => {
     expect(most).toBeLessThan(5000);
     expect(call(big, [[1e9]], most, 1)).toHaveLength(1 + 1 + 2 + 1);
     expect(errorOf(() => call(big, [[1e9]], most + 1, 1)).message).toBe(said.replace('5,000', grouped(most + 1)));
+    // over the horizon's limit too, it offers the least of the two, which runs (it offered the horizon's)
+    expect(errorOf(() => call(big, [[1e9]], 1_000_000, 1)).message).toBe(said.replace('5,000', '1,000,000'));
   });
 
   it('names the inputs row of a condor past the horizon limit, as PLAN names its rows (it said plan.condor.expiry)', () => {

@@ -21,7 +21,7 @@ import {
   isAlvhError,
   MAX_FRONTIER_BUDGETS,
   type FrontierMarker,
-  type FrontierSetup,
+  type FrontierPathLimit,
   type FrontierPoint,
   type FrontierResult,
   matchNoise,
@@ -119,14 +119,11 @@ function budgetsArg(range: unknown): number[] {
 }
 
 /**
- * More paths than the search of its mixes up to its largest budget takes, refused before the paths
- * run (frontierSetupPathLimit, on the run's own first paths), where the search would refuse them
- * only after running them all. More than one call runs to its horizon is refused as the setup is
- * built, and its refusal reworded below.
+ * More paths than one call runs whole, refused before any path runs (frontierPathLimit): the most
+ * its horizon and legs take, or fewer when the search of its mixes up to its largest budget binds,
+ * which it would otherwise refuse only after running them all.
  */
-function checkSearch(setup: FrontierSetup): void {
-  const paths = setup.mc.run.paths;
-  const limit = frontierSetupPathLimit(setup);
+function refusePaths(paths: number, limit: FrontierPathLimit): void {
   if (paths <= limit.mostPaths) return;
   const most = grouped(limit.mostPaths);
   if (limit.bound === 'path-steps')
@@ -147,13 +144,21 @@ function frontierOf(input: Record<string, unknown>, budgets: unknown): FrontierR
   try {
     // the plan is built once, for the check and the run
     const setup = frontierSetup(input);
-    checkSearch(setup);
+    refusePaths(setup.mc.run.paths, frontierSetupPathLimit(setup));
     return summarizeFrontier(runFrontierSetup(setup));
   } catch (e) {
     // The API's fix (chunk the run and merge the chunks) has no cell to do it in: say how many paths fit.
     // the work limit's refusal names paths here (this call sends no pathCount); its fix says how many fit
     const most = isAlvhError(e) ? /^chunk the run: at most ([\d,]+) paths/.exec(e.fix) : null;
     if (most !== null && isAlvhError(e)) {
+      // the search may bind below the horizon's limit: the least of the two (the plan built again)
+      let limit: FrontierPathLimit | undefined;
+      try {
+        limit = frontierPathLimit(input);
+      } catch {
+        limit = undefined;
+      }
+      if (limit !== undefined) refusePaths(Number(input['paths']), limit);
       // the limit is the paths × days × legs of one call, whatever the budgets: fewer budgets do not lift it
       throw new AlvhError(
         e.code,
