@@ -255,7 +255,7 @@ export const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
         'Probability of profit (risk-neutral)',
         'condor.probabilityOfProfit',
         'pct',
-        'SPX at expiry between the break-evens above (the credit given), read from the SPX surface (its smile and forward): the chance the option prices imply, not a forecast',
+        'SPX at expiry inside the break-evens above (of the credit above), read from the SPX surface (its smile and forward): the chance the option prices imply, not a forecast',
       ],
       ['Days to expiry', 'condor.days', 'integer', 'calendar days'],
       [
@@ -281,7 +281,12 @@ export const PLAN_ROWS: [section: string, rows: RowSpec[]][] = [
       ],
       ['Delta', 'bookGreeks.delta', 'usd', 'SPX legs, each at its own vol (sticky strike)'],
       ['Gamma', 'bookGreeks.gamma', 'usd', 'SPX legs'],
-      ['Vega', 'bookGreeks.vega', 'usd', 'SPX legs, every SPX vol up a point at once: the condors’ and the overlay’s'],
+      [
+        'Vega',
+        'bookGreeks.vega',
+        'usd',
+        'SPX legs, every SPX vol up a point at once: the condors’, and an SPX overlay’s',
+      ],
       ['Theta', 'bookGreeks.theta', 'usd', 'every leg, a calendar day on, vols held'],
       [
         'VIX delta',

@@ -157,7 +157,7 @@ function campaignAfterRows(c: Plan['campaign'], blank: readonly unknown[]): unkn
  * @customfunction ORDERS ORDERS
  * @helpurl https://localhost:3000/help.html#ORDERS
  * @param inputs Two columns, name then value, as ALVH.PLAN reads them.
- * @param positions The legs held: a range of rows symbol (e.g. SPXW 250523P03750, VIX 250521C00033000 or the OCC form), quantity (signed, whole; further columns, such as an average price, are not read); or broker CSV text in one cell. Empty: nothing held.
+ * @param positions The legs held: a range of rows symbol (SPXW 250523P03750, VIX 250521C00033000, the OCC form or SPXW 2025-05-23 3750 put), quantity (signed, whole; further columns are not read); or broker CSV text in one cell. Empty: nothing held.
  * @param [chain] The day's SPX option chain as ALVH.PLAN takes it: a range under a header row (expiry, strike, type, bid, ask), a cell of quotedata text or its ALVH.SURFACE spill; the orders' SPX legs are marked on its surface. Empty: the surface of VIX.
  * @param [vixChain] The day's VIX option chain, a range under a header row (root, expiry, strike, type, bid, ask) or a cell of quotedata text, as ALVH.PLAN takes it: the VIX legs are marked on its fit in place of the VVIX rule. Empty: the VVIX rule.
  * @returns Header, one row per order (bid, ask: the chain's quote; note: a limit outside it; none: nothing to trade), the net cost, orders deferred to the next rebalance, the next plan's campaign rows, then warnings.
