@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { plan } from '@alvh/shared';
 import { presentPlan } from '../../addin/src/common/present';
-import { input } from '../shared/method/spikeDay';
+import { condor, input } from '../shared/method/spikeDay';
 
 const HELD = input({ strike: 20, expiry: '2024-09-18' });
 const CAMPAIGN = { budget: 1673, paid: { overlay: 0, tail: 900 } };
@@ -82,7 +82,7 @@ describe('the Campaign rows', () => {
   });
 
   it('say in the host’s words that a campaign beside another condor (a resize) is not read and opens anew', () => {
-    const p = plan({ ...HELD, condor: { ...HELD.condor, quantity: 20 }, campaign: CAMPAIGN });
+    const p = plan({ ...HELD, condor: { ...condor, quantity: 20 }, campaign: CAMPAIGN });
     const said = (host: 'excel' | 'taskpane') => presentPlan(p, host).warnings.find((w) => /not read/.test(w)) ?? '';
     expect(said('taskpane')).toMatch(
       /^The Campaign boxes are not read \(the condor held is not the plan's: the positions hold 10 of the SPX 2024-09-20 4170 put .*: leave the Campaign boxes blank that day\): today's hedge budget sized the layers, as at an entry, and the campaign handed back opens today\.$/,
