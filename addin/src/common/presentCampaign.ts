@@ -5,7 +5,7 @@
  * campaignBudget, paidOverlay and paidTail, or the taskpane's Campaign boxes.
  */
 import { CAMPAIGN_FIX, type Plan } from '@alvh/shared';
-import { formatValue, type PlanRow, type ValueFormat } from './views';
+import { formatValue, shareWords as pc, type PlanRow, type ValueFormat } from './views';
 
 export const CAMPAIGN_SECTION = 'Campaign';
 
@@ -29,7 +29,6 @@ const FIX = {
   taskpane: 'type the campaign the plan before handed back in the Campaign boxes, whose re-size counts them, or ',
 } as const;
 
-const pc = (x: number): string => `${Number((x * 100).toFixed(2))}%`;
 const usd = (x: number): string => formatValue(x, 'usd');
 
 /** The Campaign rows of the plan, or none when the plan hands no campaign back. */

@@ -4,7 +4,7 @@
  * the basis depends on it, the plan), with the unit shown after some values.
  */
 import type { Plan, Policy } from '@alvh/shared';
-import { formatValue, type ValueFormat } from './views';
+import { formatValue, shareWords as pc, type ValueFormat } from './views';
 
 /** The unit of the overlay's vega: per SPX vol point, or per VIX point for a VIX diagonal. */
 function overlayVegaUnit(p: Plan): string {
@@ -43,8 +43,6 @@ export const UNITS: Readonly<Record<string, string | ((p: Plan) => string)>> = {
 /** A row's explanation: fixed text, or text that quotes the policy in force (and the plan). */
 type Note = string | ((q: Policy, p: Plan) => string);
 type RowSpec = [label: string, path: string, format: ValueFormat, note: Note];
-
-const pc = (x: number): string => `${Number((x * 100).toFixed(2))}%`;
 
 /** A layer's budget: its share of today's budget, or its part of the campaign read (Campaign rows). */
 function layerBudget(p: Plan, layer: 'calendar' | 'tail'): string {

@@ -163,6 +163,9 @@ export function excelFormat(f: ValueFormat, unit?: string): string {
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
+/** A share as the notes quote it, in percent to at most two decimals: 0.1025 → "10.25%", 0.18 → "18%". */
+export const shareWords = (x: number): string => `${Number((x * 100).toFixed(2))}%`;
+
 /**
  * The value as a trader reads it in the page. A figure that rounds to 0 shows without a sign, as a
  * stress cell does: "$0", "0.0%", "0.00", never "-$0" for a theta of -$0.30.

@@ -19,7 +19,7 @@ import { signalForKey } from '../common/formState';
 import { indexForKey, issueTarget, numberOrText, planInputFromForm, type IndexName } from '../common/planInput';
 import { hasDotGroupedThousands } from '../common/numbers';
 import { presentPlan } from '../common/present';
-import type { PlanRow } from '../common/views';
+import { shareWords, type PlanRow } from '../common/views';
 import { policyRowNames } from '../common/policyWords';
 import { readKeyValueRange, unknownKeysError, type SelectionValues } from '../common/selection';
 import { settlementDayWarning } from './settlementDay';
@@ -367,7 +367,7 @@ function planRangeError(e: unknown, raw: Record<string, unknown>, rows: [string 
  */
 function noteUnit(row: PlanRow): string | undefined {
   if (row.format === 'usd') return row.unit === undefined ? 'USD' : `USD ${row.unit}`;
-  if (row.format === 'pct' && typeof row.value === 'number') return `${Number((row.value * 100).toFixed(2))}%`;
+  if (row.format === 'pct' && typeof row.value === 'number') return shareWords(row.value);
   return row.unit;
 }
 
