@@ -9,6 +9,8 @@ import { EXAMPLE } from '../../addin/src/taskpane/example';
 import { readKeyValueRange } from '../../addin/src/common/selection';
 import { newDayOf, selectionNote, type PaneBefore } from '../../addin/src/common/selectionDay';
 import { BLANK_LAST_REBALANCE } from '../../addin/src/common/lastRebalance';
+import { BLANK_CAMPAIGN } from '../../addin/src/common/campaign';
+import { valuesRead } from '../../addin/src/common/selection';
 import { SELECTION_2023_06_09 as DAY_2023 } from '../helpers/fixtures';
 
 const example: PaneBefore = {
@@ -16,6 +18,7 @@ const example: PaneBefore = {
   positions: '',
   vixCloses: '',
   last: BLANK_LAST_REBALANCE,
+  campaign: BLANK_CAMPAIGN,
 };
 
 describe('a range of a new day read over the form', () => {
@@ -45,6 +48,7 @@ describe('a range of a new day read over the form', () => {
       positions: 'Symbol,Qty\nSPXW 250523P03750000,10\n',
       vixCloses: '2023-06-08,13.65\n2023-06-09,13.83',
       last: { date: '2023-06-08', vix: '13.65', futures: '14.1\n16' },
+      campaign: { campaignBudget: '1673', paidOverlay: '300', paidTail: '-125.5' },
       surfaceDate: '2025-04-08',
     })!;
     expect(day.fields).toEqual(['spx', 'vvix', 'rate', 'divYield']);
@@ -63,12 +67,42 @@ describe('a range of a new day read over the form', () => {
       'Tail coverage 2',
       'positions (2 lines)',
       'the last rebalance of 2023-06-08',
+      'the campaign (budget 1,673)',
       'recent VIX closes (read up to the new date)',
       'your events',
     ]);
     // a last rebalance after the new day cannot be the last before it
     const later = newDayOf(got, { ...example, last: { date: '2025-04-01', vix: '21.7', futures: '22\n23' } })!;
     expect([later.last, later.cleared.at(-1)]).toEqual([true, 'the last rebalance of 2025-04-01']);
+  });
+
+  it("reads the campaign's rows as ALVH.PLAN names them, a row not given blank, and counts them", () => {
+    const got = readKeyValueRange(
+      [
+        ['date', '2024-07-22'],
+        ['campaign budget', 1673],
+        ['Paid_Overlay', 300.25],
+        ['paidtail', -125.5],
+      ],
+      POLICY_FIELDS,
+    );
+    expect(got.campaign).toEqual({ campaignBudget: '1673', paidOverlay: '300.25', paidTail: '-125.5' });
+    expect(got.unknownKeys).toEqual([]);
+    expect(valuesRead(got)).toBe(4);
+    // a range that gives the campaign does not keep the form's, and the one it gives is not named
+    const day = newDayOf(got, { ...example, campaign: { campaignBudget: '900', paidOverlay: '0', paidTail: '0' } })!;
+    expect(day.kept.some((k) => k.startsWith('the campaign'))).toBe(false);
+    const part = readKeyValueRange([['campaignBudget', 1673]], POLICY_FIELDS);
+    expect(part.campaign).toEqual({ campaignBudget: '1673', paidOverlay: '', paidTail: '' });
+    expect(() =>
+      readKeyValueRange(
+        [
+          ['paidTail', 1],
+          ['paid tail', 2],
+        ],
+        POLICY_FIELDS,
+      ),
+    ).toThrow(/^paid tail: gives paidTail again \(the row "paidTail" gives it\)/);
   });
 
   it("clears nothing when the range gives the form's own day or no day", () => {

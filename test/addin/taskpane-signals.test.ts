@@ -153,6 +153,7 @@ describe('Read from selection fills the Signals boxes', () => {
       positions: '',
       vixCloses: '',
       last: { date: '', vix: '', futures: '' },
+      campaign: { campaignBudget: '', paidOverlay: '', paidTail: '' },
     };
     const day = newDayOf(
       readKeyValueRange(

@@ -3,7 +3,7 @@
  * answers the selected range's values): a 2023-06-09 range read over the example day leaves none
  * of 2025-04-08's VIX9D, VIX3M, SKEW, VVIX or credit in the form, the note names what it kept and
  * cleared, and the plan marks the new day on VIX alone, as ALVH.PLAN does on the same range; the
- * split's signal rows fill the Signals boxes.
+ * split's signal rows fill the Signals boxes, and the campaign's rows the Campaign boxes.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -123,6 +123,42 @@ describe('Read from selection of number cells (Chromium, fake Excel)', () => {
     const said = () => page.textContent('input[name=quantity] + .err');
     await expect.poll(said).toMatch(/whole number of condors/);
     expect(await said()).not.toMatch(/18,?888|write/);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('Read from selection of the campaign rows (Chromium, fake Excel)', () => {
+  it("fills and opens the Campaign boxes from ALVH.PLAN's rows, and a range giving one row leaves the others blank, said at them", async () => {
+    const { page, errors } = await openInExcel();
+    const read = async (rows: [string, number][]): Promise<void> => {
+      await page.evaluate(
+        (sel) => {
+          (window as unknown as { __sel: unknown }).__sel = sel;
+        },
+        [...DAY_2023, ...rows],
+      );
+      await page.click('#read-selection');
+    };
+    // these rows were "unknown" keys: nothing of the range was filled
+    await read([
+      ['campaignBudget', 1673],
+      ['paidOverlay', 300.25],
+      ['paidTail', -125.5],
+    ]);
+    await expect.poll(() => page.textContent('#form-note')).toMatch(/^Read 19 values from the selection/);
+    const value = (n: string) => page.inputValue(`[name="${n}"]`);
+    expect([await value('campaignBudget'), await value('paidOverlay'), await value('paidTail')]).toEqual([
+      '1673',
+      '300.25',
+      '-125.5',
+    ]);
+    expect(await page.$eval('#campaign', (d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await read([['campaign budget', 900]]);
+    await expect.poll(() => value('campaignBudget')).toBe('900');
+    expect([await value('paidOverlay'), await value('paidTail')]).toEqual(['', '']);
+    await expect
+      .poll(() => page.$eval('input[name=paidOverlay] + small.err', (e) => e.textContent))
+      .toMatch(/^is blank: type what the overlay has paid since the entry in USD/);
     expect(errors).toEqual([]);
   });
 });

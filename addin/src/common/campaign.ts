@@ -14,6 +14,7 @@ import {
   notNumberMessage,
   numberFromText,
 } from './numbers';
+import { normalizeKey } from './fields';
 
 /** The three boxes as typed, by their names in the form (ALVH.PLAN's rows alike). */
 export interface CampaignText {
@@ -26,6 +27,16 @@ export type CampaignPart = keyof CampaignText;
 export const CAMPAIGN_PARTS: readonly CampaignPart[] = ['campaignBudget', 'paidOverlay', 'paidTail'];
 
 export const BLANK_CAMPAIGN: CampaignText = { campaignBudget: '', paidOverlay: '', paidTail: '' };
+
+const PART_BY_KEY: ReadonlyMap<string, CampaignPart> = new Map(CAMPAIGN_PARTS.map((p) => [normalizeKey(p), p]));
+
+/**
+ * The campaign row a key of an inputs range names (any case, spaced or not: `campaign budget`,
+ * `paid_tail`), as ALVH.PLAN and Read from selection read it; undefined for any other key.
+ */
+export function campaignPartForKey(key: string): CampaignPart | undefined {
+  return PART_BY_KEY.get(normalizeKey(key));
+}
 
 /** The plan input's path each box fills. */
 export const CAMPAIGN_PATHS: Readonly<Record<CampaignPart, string>> = {

@@ -6,7 +6,8 @@
  * is a date (ISO text or an Excel date) gives the future of that expiry, and any policy field name
  * overrides the policy, VIX9D, VIX3M, VIX6M and SKEW give the Cboe indices beside VIX ({@link
  * indexForKey}), and rsi, macdHist, adSlope and prevSpread the split's signals ({@link signalForKey}),
- * named as ALVH.PLAN's rows. Dates may be Excel serials or ISO text. Unknown keys are reported, not
+ * named as ALVH.PLAN's rows, as are campaignBudget, paidOverlay and paidTail, the hedge campaign
+ * ({@link campaignPartForKey}). Dates may be Excel serials or ISO text. Unknown keys are reported, not
  * guessed at ({@link unknownKeysError}: the API's "unknown field" words). A key that names an input
  * already given (`spx` and `spot`, `VX1` and `vx 1`), a future numbered outside VX1…VX12, or futures
  * given both by number and by expiry date is an error naming the key, never a silent choice.
@@ -20,6 +21,7 @@ import { signalForKey, type SignalName } from './formState';
 import { plainText } from './views';
 import { PastedLineError } from './errors';
 import { hasDecimalComma, numberText } from './numbers';
+import { BLANK_CAMPAIGN, campaignPartForKey, type CampaignText } from './campaign';
 import {
   cellsShown,
   isoDate,
@@ -43,6 +45,12 @@ export interface SelectionValues {
    * them), as the taskpane's entry takes it: the futures' prices one a line, front month first.
    */
   last?: { date: string; vix: string; futures: string };
+  /**
+   * The hedge campaign the range gives (rows campaignBudget, paidOverlay, paidTail, as ALVH.PLAN
+   * reads them): all three boxes' text when any row is given, a row not given blank, so the
+   * campaign's check names it as ALVH.PLAN's does.
+   */
+  campaign?: CampaignText;
   /** Keys that name nothing the form knows. */
   unknownKeys: string[];
   /**
@@ -220,6 +228,12 @@ export function readKeyValueRange(
       out.signals[signal] = cellText(value, false, k);
       continue;
     }
+    const part = campaignPartForKey(k);
+    if (part) {
+      once(part, k);
+      out.campaign = { ...(out.campaign ?? BLANK_CAMPAIGN), [part]: cellText(value, false, k) };
+      continue;
+    }
     const policyKey = policyByKey.get(normalizeKey(k));
     if (policyKey) {
       once(policyKey, k);
@@ -230,6 +244,36 @@ export function readKeyValueRange(
     out.unknownKeys.push(k);
   }
 
+  const futures = curveRows(numbered, dated, out.fields.valuationDate, givenBy.get('valuationDate'));
+  if (futures !== undefined) out.futures = futures;
+  if (last.date !== undefined || last.vix !== undefined || last.numbered.length > 0) out.last = lastRebalanceRows(last);
+  return out;
+}
+
+/**
+ * How many values a range gave: fields, policy, indices, signals, futures, the last rebalance's
+ * rows and the campaign's filled rows.
+ */
+export function valuesRead(got: SelectionValues): number {
+  const last = got.last;
+  const lastRows = last
+    ? [last.date, last.vix].filter((v) => v !== '').length + (last.futures === '' ? 0 : last.futures.split('\n').length)
+    : 0;
+  const values = { ...got.fields, ...got.policy, ...got.indices, ...got.signals };
+  const campaignRows = got.campaign ? Object.values(got.campaign).filter((v) => v !== '').length : 0;
+  return Object.keys(values).length + (got.futures?.length ?? 0) + lastRows + campaignRows;
+}
+
+/**
+ * The VX curve of a range's rows, by number (VX1…VXn after `date`, without a gap) or by expiry
+ * date, never both; undefined when the range gives none. `dateKey` is the key of the date row.
+ */
+function curveRows(
+  numbered: { n: number; price: string; key: string }[],
+  dated: { expiry: string; price: string; key: string }[],
+  date: string | undefined,
+  dateKey: string | undefined,
+): { expiry: string; price: string }[] | undefined {
   if (numbered.length > 0 && dated.length > 0)
     throw invalidInput(
       dated[0]!.key,
@@ -237,9 +281,7 @@ export function readKeyValueRange(
       'give the curve one way: VX1…VXn, or one row per expiry date',
     );
   if (numbered.length > 0) {
-    const date = out.fields.valuationDate;
     // a date row left empty is said as any empty row is, not as a row missing
-    const dateKey = givenBy.get('valuationDate');
     if (!date && dateKey !== undefined)
       throw invalidInput(dateKey, 'is empty', 'fill in its value: pass a date as YYYY-MM-DD');
     if (!date)
@@ -256,22 +298,11 @@ export function readKeyValueRange(
       );
     const last = numbered[numbered.length - 1]!.n;
     const expiries = vxExpiriesAfter(date, last);
-    out.futures = numbered.map((f) => ({ expiry: expiries[f.n - 1]!, price: f.price }));
+    return numbered.map((f) => ({ expiry: expiries[f.n - 1]!, price: f.price }));
   } else if (dated.length > 0) {
-    out.futures = dated.sort((a, b) => (a.expiry < b.expiry ? -1 : 1)).map(({ expiry, price }) => ({ expiry, price }));
+    return dated.sort((a, b) => (a.expiry < b.expiry ? -1 : 1)).map(({ expiry, price }) => ({ expiry, price }));
   }
-  if (last.date !== undefined || last.vix !== undefined || last.numbered.length > 0) out.last = lastRebalanceRows(last);
-  return out;
-}
-
-/** How many values a range gave: fields, policy, indices, signals, futures and the last rebalance's rows. */
-export function valuesRead(got: SelectionValues): number {
-  const last = got.last;
-  const lastRows = last
-    ? [last.date, last.vix].filter((v) => v !== '').length + (last.futures === '' ? 0 : last.futures.split('\n').length)
-    : 0;
-  const values = { ...got.fields, ...got.policy, ...got.indices, ...got.signals };
-  return Object.keys(values).length + (got.futures?.length ?? 0) + lastRows;
+  return undefined;
 }
 
 /** The last rebalance's rows as the entry takes them; lastVX1… without a gap, as ALVH.PLAN reads them. */

@@ -7,13 +7,14 @@
  * range gives its strikes or expiry (a credit belongs to its strikes), and a last rebalance dated
  * after the new day. Kept, and named in the note: what the trader holds or prefers (the condor's
  * strikes and quantity when not given, capital, budget, policy overrides, the positions held, the
- * recent VIX closes, which are read up to the new date, and the events). ALVH.PLAN on the same
+ * hedge campaign (it is the condor's, not the day's), the recent VIX closes, which are read up to the new date, and the events). ALVH.PLAN on the same
  * range then reads the same market as the plan on the pane.
  */
 import type { FieldName } from './fields';
 import type { FormState, IndexName, SignalName } from './formState';
 import { INDEX_NAMES, SIGNAL_BOXES, SIGNAL_NAMES } from './formState';
 import type { LastRebalanceText } from './lastRebalance';
+import { isBlankCampaign, type CampaignText } from './campaign';
 import type { SelectionValues } from './selection';
 import { policyLabel } from './policyWords';
 
@@ -23,6 +24,8 @@ export interface PaneBefore {
   positions: string;
   vixCloses: string;
   last: LastRebalanceText;
+  /** The Campaign boxes as typed. */
+  campaign: CampaignText;
   /** The day of the chain fitted on the Surface tab, if the plan marks on one. */
   surfaceDate?: string;
 }
@@ -130,6 +133,10 @@ export function newDayOf(got: SelectionValues, before: PaneBefore): NewDay | und
       out.last = true;
       out.cleared.push(`the last rebalance of ${before.last.date.trim()}`);
     } else out.kept.push(`the last rebalance${filled(before.last.date) ? ` of ${before.last.date.trim()}` : ''}`);
+  }
+  if (got.campaign === undefined && !isBlankCampaign(before.campaign)) {
+    const budget = before.campaign.campaignBudget.trim();
+    out.kept.push(`the campaign${budget === '' ? '' : ` (budget ${shown(budget)})`}`);
   }
   if (filled(before.vixCloses)) out.kept.push('recent VIX closes (read up to the new date)');
   if (filled(before.state.events)) out.kept.push('your events');

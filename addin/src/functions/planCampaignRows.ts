@@ -4,8 +4,7 @@
  * handed them back. All three or none.
  */
 import { invalidInput } from '@alvh/shared';
-import { CAMPAIGN_PARTS, campaignPartOfPath, type CampaignPart } from '../common/campaign';
-import { normalizeKey } from '../common/fields';
+import { CAMPAIGN_PARTS, campaignPartForKey, campaignPartOfPath, type CampaignPart } from '../common/campaign';
 import { isMissing } from './args';
 import { usdArg } from './usdArgs';
 
@@ -13,12 +12,8 @@ import { usdArg } from './usdArgs';
 const CAMPAIGN_ROWS = CAMPAIGN_PARTS;
 type CampaignRow = CampaignPart;
 
-const BY_KEY: ReadonlyMap<string, CampaignRow> = new Map(CAMPAIGN_ROWS.map((r) => [normalizeKey(r), r]));
-
 /** The campaign row a key names (any case, spaced or not), if any. */
-export function campaignRowForKey(key: string): CampaignRow | undefined {
-  return BY_KEY.get(normalizeKey(key));
-}
+export const campaignRowForKey: (key: string) => CampaignRow | undefined = campaignPartForKey;
 
 /** The row of the inputs a plan input path under `campaign` comes from; undefined for any other path. */
 export const campaignRowOfPath: (path: string) => CampaignRow | undefined = campaignPartOfPath;

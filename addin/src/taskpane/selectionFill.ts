@@ -23,6 +23,7 @@ import {
 } from './form';
 import { keptSurface } from './planExtras';
 import { clearSurface } from './surfaceTab';
+import { fillCampaign, readCampaign } from './campaignBoxes';
 
 /**
  * Fill the form from a selected range's values: the note to show and the inputs it set or cleared
@@ -39,6 +40,7 @@ export function fillFromRange(values: readonly (readonly unknown[])[]): { note: 
     positions: positionsBox().value,
     vixCloses: vixClosesBox().value,
     last: readLastRebalance(),
+    campaign: readCampaign(),
     ...(keptSurface() === undefined ? {} : { surfaceDate: keptSurface()!.valuationDate }),
   });
   const touched: string[] = [];
@@ -58,10 +60,12 @@ export function fillFromRange(values: readonly (readonly unknown[])[]): { note: 
   }
   fill(got.fields, got.futures, got.policy, got.indices, got.signals);
   if (got.last) fillLastRebalance(got.last);
+  if (got.campaign) fillCampaign(got.campaign);
   touched.push(...Object.keys(got.fields), ...Object.keys(got.indices).map((k) => `index.${k}`));
   touched.push(...Object.keys(got.signals).map((k) => `signal.${k}`));
   if (got.last) touched.push('lastDate', 'lastVix', 'lastFutures');
   if (got.futures) touched.push('futures');
+  if (got.campaign) touched.push('campaignBudget', 'paidOverlay', 'paidTail');
   return { note: selectionNote(valuesRead(got), day), touched };
 }
 
