@@ -161,12 +161,6 @@ function percentRate(x: number): { problem: string; fix: string } {
   };
 }
 
-/** {@link checkRate}'s words for a rate of magnitude 1 or more, as one issue message, for a schema's bound. */
-export function percentRateMessage(x: number): string {
-  const { problem, fix } = percentRate(x);
-  return `${problem}; ${fix}`;
-}
-
 /**
  * The range of a USD rate or SPX dividend yield (continuously compounded decimals) that the SPX and
  * VX markets take (plans, books, the replay's assumptions, the Excel SPX functions): outside it a
@@ -347,4 +341,42 @@ export function checkSpotAndStrikes(
     `is ${first.strike}, far from SPX at ${cents(spot)}`,
     `pass strikes in index points, between ${cents(lo)} and ${cents(hi)} at this SPX`,
   );
+}
+
+/**
+ * The lowest VIX level taken: VIX has never closed below 9.14 (2017-11-03), so a level under 5 is a
+ * slip, and priced as real it gave a condor a credit of 1e-22 points and blamed an overlay's strike
+ * for a unit of next to no vega.
+ */
+export const MIN_VIX_SPOT = 5;
+
+/**
+ * `level`, a VIX level in points named `name`, refused below {@link MIN_VIX_SPOT}: every host's
+ * plan (the API's, the taskpane's and ALVH.PLAN) and Excel's VIX arguments.
+ */
+export function checkVixFloor(name: string, level: number): number {
+  if (level < MIN_VIX_SPOT)
+    throw invalidInput(name, `is ${level}: VIX has never closed below 9`, 'pass VIX in index points (18.5)');
+  return level;
+}
+
+/**
+ * The lowest VX futures price taken, as {@link MIN_VIX_SPOT} is VIX's: no VX future has settled
+ * below 9.875 (VX1 on 2017-12-18), so a price under 5 is a slip. 22.7497 typed as 2.27497 split the
+ * budget as steep backwardation and sized 20 tail calls at strike 3 where 68 at 24 were due.
+ */
+export const MIN_VX_PRICE = 5;
+
+/**
+ * `price`, a VX futures price in points named `name`, refused from 1 to under {@link MIN_VX_PRICE};
+ * below 1 (a decimal, 0.2275) and above 500 the package's VX price check names the slip.
+ */
+export function checkVxFloor(name: string, price: number): number {
+  if (price >= MIN_VIX_POINTS && price < MIN_VX_PRICE)
+    throw invalidInput(
+      name,
+      `is ${price}: VX futures have never settled below 9.875`,
+      'pass the price in index points, e.g. 22.75',
+    );
+  return price;
 }

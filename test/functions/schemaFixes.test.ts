@@ -111,3 +111,13 @@ describe('a number outside its range is told the whole range at once', () => {
     expect(json.issues.filter((i: { path: string }) => i.path === field)).toHaveLength(1);
   });
 });
+
+describe('a VIX or VX future under 5 is refused as ALVH.PLAN refuses it', () => {
+  it('names market.vix for a VIX typed 3 (the curve check blamed the futures), and the future typed 2.27', async () => {
+    const vix = await postJson('plan', market({ vix: 3 }));
+    expect([vix.status, vix.json.field, vix.json.fix]).toEqual([400, 'market.vix', 'pass VIX in index points (18.5)']);
+    const vx = await postJson('plan', futures(1, { ...PLAN_EXAMPLE.market.futures[1], price: 2.27 }));
+    expect([vx.status, vx.json.field]).toEqual([400, 'market.futures[1].price']);
+    expect(vx.json.detail).toContain('VX futures have never settled below 9.875');
+  });
+});

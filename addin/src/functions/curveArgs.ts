@@ -3,6 +3,7 @@
  * shared by the market and plan functions; the curve's errors name the argument and the cell.
  */
 import {
+  checkVxFloor,
   AlvhError,
   buildTermStructure,
   isAlvhError,
@@ -13,7 +14,7 @@ import {
 import { decimalCommaReading } from '../common/numbers';
 import { cellName, dateArg, isOmitted, lineOf, placedSeriesArg, seriesCell } from './args';
 import { datedSeriesArg } from './pairedArgs';
-import { checkVxFloor, vixPointsArg } from './condorArgs';
+import { vixPointsArg } from './condorArgs';
 import { checkLineLength } from './rangeSize';
 
 /** Most VX futures of a curve in cells: the monthly expiries the calendar gives a curve (ten years of them). */

@@ -3,6 +3,7 @@
  * ALVH.TAILSIZE (method sections 1, 5 and 6).
  */
 import {
+  checkVxFloor,
   AlvhError,
   checkListedSpxStrike,
   checkSpotAndStrikes,
@@ -47,7 +48,7 @@ import { excelCall } from './excelErrors';
 import { legText } from '../common/hedgeViews';
 import { labelled, opt, type LabelledRow } from './format';
 import { NO_BREAK_EVEN } from '../common/presentRows';
-import { CONDOR_ARGS, checkVxFloor, condorOf, listedSpxExpiry, noVxCurve, spxState, vixPointsArg } from './condorArgs';
+import { CONDOR_ARGS, condorOf, listedSpxExpiry, noVxCurve, spxState, vixPointsArg } from './condorArgs';
 import { usdArg, vegaArg } from './usdArgs';
 
 const TAILSIZE_HEADERS = ['contracts', 'strike (points)', 'premium (points per option)', 'gain per contract (USD)'];

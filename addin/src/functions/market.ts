@@ -4,6 +4,7 @@
  * reads the VIX-option surface the plan marks VIX options on.
  */
 import {
+  checkVxFloor,
   CALENDAR_LAST_YEAR,
   calendarDay,
   checkListedStrike,
@@ -33,7 +34,6 @@ import { checkHeldThroughDrawdown, checkStressVix, policyArg, stressVixArg, vixO
 import { excelCall } from './excelErrors';
 import { labelled, opt, type LabelledRow } from './format';
 import { curveOf, LAST, TODAY } from './curveArgs';
-import { checkVxFloor } from './condorArgs';
 
 /**
  * The first contract month today's settlement rule dates: the 2004-2005 contracts settled under

@@ -3,6 +3,8 @@
  * its selection (the common reader), explained by the common presenter.
  */
 import {
+  checkVixFloor,
+  checkVxFloor,
   AlvhError,
   grouped,
   MAX_LADDER_CONDORS,
@@ -25,7 +27,6 @@ import { readKeyValueRange, unknownKeysError, type SelectionValues } from '../co
 import { settlementDayWarning } from './settlementDay';
 import { choiceArg, dateArg, isMissing, isOmitted, plainNumberArg } from './args';
 import { rsiArg } from './bounds';
-import { checkVixFloor, checkVxFloor } from './condorArgs';
 import { excelCall } from './excelErrors';
 import { keyValueArg } from './keyValue';
 import { checkFilledRows } from './rangeSize';

@@ -5,6 +5,8 @@
  * "pass a number" for all of them.
  */
 import {
+  MIN_VIX_SPOT,
+  MIN_VX_PRICE,
   AlvhError,
   InputValidationError,
   MAX_FUTURES,
@@ -18,7 +20,6 @@ import {
 } from '@alvh/shared';
 import { fieldForKey, normalizeKey } from '../common/fields';
 import { checkPolicyBound } from './bounds';
-import { MIN_VIX_SPOT, MIN_VX_PRICE } from './condorArgs';
 import {
   decimalCommaFix,
   decimalCommaReading,

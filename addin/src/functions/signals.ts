@@ -5,6 +5,7 @@
  * sizing package's (`splitFromFutures`); the default periods are the policy's and macd's own.
  */
 import {
+  checkVxFloor,
   DEFAULT_POLICY,
   grouped,
   MAX_SIGNAL_POINTS,
@@ -37,7 +38,6 @@ import {
 import { countWords } from '../common/numbers';
 import { pairedSeriesArg } from './pairedArgs';
 import { checkPolicyBound, policyArg, rsiArg } from './bounds';
-import { checkVxFloor } from './condorArgs';
 import { excelCall } from './excelErrors';
 import { opt } from './format';
 import { checkLineLength } from './rangeSize';

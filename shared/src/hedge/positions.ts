@@ -13,7 +13,7 @@
  * 5-point grid the package's condors use; VIX on `vixStrikeStep` (0.5 by default, the listed
  * half-point grid; pass the policy's `vixStrikeStep` to be stricter).
  */
-import { clip, invalidInput, shown } from '../errors';
+import { clip, invalidInput, isAlvhError, shown } from '../errors';
 import { refuseUtf16 } from '../textEncoding';
 import { parseIsoDate, toIsoDate, dayFromYmd } from '../dates';
 import { InputValidationError, type InputIssue } from '../schemas/parse';
@@ -167,8 +167,10 @@ function contractKey(symbol: string): string | undefined {
   try {
     const p = readSymbol(symbol);
     return `${p.root} ${p.expiry} ${p.type} ${p.strike}`;
-  } catch {
-    return undefined;
+  } catch (e) {
+    // a symbol that does not read; any other error is a fault of this code, not of the symbol
+    if (e instanceof LineFault || isAlvhError(e)) return undefined;
+    throw e;
   }
 }
 

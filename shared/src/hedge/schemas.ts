@@ -6,8 +6,7 @@ import { z } from 'zod';
 import { parseInput } from '../schemas/parse';
 import { finiteNumber, isoDate, optionType, positiveNumber } from '../schemas/common';
 import { parsePositionRows, parsePositionsCsv, type HeldPosition } from './positions';
-
-const MAX_CONTRACTS = 100_000;
+import { MAX_CONTRACTS } from '../validate';
 
 /** Parameters of the tail structures (hedge/structures.ts): the spread's width and the ladder's offsets. */
 export const StructureParamsSchema = z.strictObject({

@@ -14,6 +14,7 @@
 import { markBook, type Leg } from '../book/index';
 import { curveFrontGap } from '../market/index';
 import { parseInput } from '../schemas/parse';
+import { checkVixFloor, checkVxFloor } from '../validate';
 import { PlanInputSchema, type ParsedPlanInput, type PlanInput } from '../schemas/plan';
 import { DEFAULT_POLICY, resolvePolicy, type Policy } from '../schemas/policy';
 import type { AuditEntry } from './audit';
@@ -46,6 +47,7 @@ export { planMarketState } from './planCurve';
  */
 export function plan(input: PlanInput): Plan {
   const p = parseInput(PlanInputSchema, input);
+  checkLevelFloors(p);
   // Read before the schema's default fills it: a 0 the user did not choose gets a note.
   // a leg its own market cannot mark is named at the field its vols come from (market.surface, ...)
   const out = onPlanMarket(p, () => buildPlan(p, p.policy ?? resolvePolicy(), input.market.divYield !== undefined));
@@ -55,6 +57,22 @@ export function plan(input: PlanInput): Plan {
   if (skew !== undefined && JSON.stringify(skew) !== JSON.stringify(DEFAULT_POLICY.skew))
     out.warnings.push(SKEW_NOT_READ);
   return out;
+}
+
+/**
+ * VIX and the VX futures, today's and the last rebalance's, against the lowest levels any host takes
+ * (VIX under 5, a future from 1 to under 5: a slip, as ALVH.PLAN refuses them). Checked before the
+ * curve's ratio check, which would otherwise blame the futures for a VIX typed 3.
+ */
+function checkLevelFloors(p: ParsedPlanInput): void {
+  const at: [string, { vix?: number; futures?: readonly { price: number }[] } | undefined][] = [
+    ['market', p.market],
+    ['lastRebalance', p.lastRebalance],
+  ];
+  for (const [field, levels] of at) {
+    if (levels?.vix !== undefined) checkVixFloor(`${field}.vix`, levels.vix);
+    levels?.futures?.forEach((f, i) => checkVxFloor(`${field}.futures[${i}].price`, f.price));
+  }
 }
 
 /** What a plan input's `policy.skew` does: nothing (docs/method.md, "Marks"). */

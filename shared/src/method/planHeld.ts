@@ -17,7 +17,7 @@ import {
 import { unlistedExpiry } from '../market/index';
 import { checkListedStrike, checkSpotAndStrikes, checkVxPrice } from '../validate';
 import { SPX_STRIKE_STEP } from './condor';
-import { invalidInput } from '../errors';
+import { invalidInput, isAlvhError } from '../errors';
 import type { PlanContext } from './planCurve';
 
 /** The positions of each plan's context, read once: the budget, the strike check and the orders all read them. */
@@ -133,8 +133,10 @@ export function condorHeld(ctx: PlanContext, legs: readonly Leg[]): boolean {
   let held: { leg: Leg; field: string }[];
   try {
     held = heldPositions(ctx);
-  } catch {
-    return false;
+  } catch (e) {
+    // positions refused (the orders step names their fault); any other error is not hidden
+    if (isAlvhError(e)) return false;
+    throw e;
   }
   const side = (l: Leg) => `${l.kind}|${l.type}|${l.expiry}|${l.strike}|${Math.sign(l.quantity)}`;
   const sides = new Set(held.map((h) => side(h.leg)));

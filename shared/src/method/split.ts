@@ -270,7 +270,7 @@ export interface SplitFromFuturesInput {
  * The split from the two front futures (ALVH.SPLIT): both prices pass the one VX price check
  * (`checkVxPrice`), the regime follows the policy's thresholds, and the signal values are read by
  * the method's own decisions (`volOfVolExpanding`, `breadthDeteriorating`).
- * @example splitFromFutures({ vx1: 20.8, vx2: 22.75 }) // contango: calendar 0.40, tail 0.60
+ * @example splitFromFutures({ vx1: 20.8, vx2: 22.8 }) // contango (F1 − F2 = −2, a knot): calendar 0.40, tail 0.60
  * @example splitFromFutures({ vx1: 0.2, vx2: 0.16 }) // throws "vx1: is 0.2, which looks like a decimal, not VIX points; ..."
  */
 export function splitFromFutures(i: SplitFromFuturesInput, policy: Policy = resolvePolicy()): SplitResult {

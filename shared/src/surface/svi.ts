@@ -187,27 +187,6 @@ function arbitragePenalty(p: SviParams, o: SviFitOptions, scale: number): number
   return pen;
 }
 
-/** Exact arbitrage check on every grid point (no stride). */
-export function sviViolations(
-  p: SviParams,
-  grid: Float64Array,
-  floor?: Float64Array,
-): { minG: number; minGAt: number; maxCalendarGap: number; calendarAt: number } {
-  const { g, k } = minDensityG(p, grid);
-  let gap = 0;
-  let at = 0;
-  if (floor) {
-    for (let i = 0; i < grid.length; i++) {
-      const d = floor[i]! - sviVariance(p, grid[i]!);
-      if (d > gap) {
-        gap = d;
-        at = grid[i]!;
-      }
-    }
-  }
-  return { minG: g, minGAt: k, maxCalendarGap: gap, calendarAt: at };
-}
-
 function weightedSse(p: SviParams, d: SviFitData): number {
   const { a, b, rho, m, sigma } = p;
   let s = 0;
@@ -325,7 +304,8 @@ function sharpestVertex(d: SviFitData): number {
 
 /**
  * Weighted SVI fit of one slice, free of butterfly arbitrage on the grid when the data allow;
- * the caller checks what remains with {@link sviViolations} and reports it.
+ * the chain's fit checks what remains (chainArbitrage.ts: `butterflyViolation`, `calendarViolations`)
+ * and reports it.
  */
 export function fitSvi(d: SviFitData, o: SviFitOptions): SviParams {
   let kLo = Infinity;
