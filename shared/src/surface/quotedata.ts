@@ -2,7 +2,12 @@
 import { invalidInput, shown } from '../errors';
 import { refuseUtf16 } from '../textEncoding';
 import { MONTH_NAMES, dayFromYmd, toIsoDate, weekdayOf, ymdOf } from '../dates';
-import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../market/calendar';
+import {
+  CALENDAR_FIRST_YEAR,
+  CALENDAR_LAST_YEAR,
+  isBusinessDayNumber,
+  previousBusinessDayNumber,
+} from '../market/calendar';
 import { checkCommaSeparated, isBlank, readCsv, type CsvRecord } from './csv';
 import {
   admit,
@@ -100,10 +105,12 @@ function checkEastern(line: number, word: string | undefined): void {
 /**
  * The quotedata stamp, "Date: February 5 2022, 8:09 PM EST", "Date: 9 June 2023, 1:40 PM EDT" or
  * "Date: June 9, 2023 at 4:15 PM EDT" (a comma after the day, "at" before the time), in any case,
- * to the session the quotes belong to: during trading hours (09:30-16:15 on a weekday) the stamp
- * itself; otherwise the quotes are the last session's closing quotes, valued at its 16:00 close
- * (exchange holidays are not known here: a stamp on a holiday would need the table form). The time
- * must be Eastern (EST, EDT or ET): any other zone, or none, is refused.
+ * to the session the quotes belong to: during trading hours (09:30-16:15 on an exchange business
+ * day) the stamp itself; otherwise the quotes are the last session's closing quotes, valued at its
+ * 16:00 close: a file taken before the open, or on a weekend or an exchange holiday, is of the
+ * business day before (a download in Tokyo the morning after a U.S. holiday is of the session
+ * before the holiday). The time must be Eastern (EST, EDT or ET): any other zone, or none, is
+ * refused.
  */
 function parseStamp(line: number, s: string): { valuationDate: string; valuationMinutes: number } {
   const m =
@@ -140,13 +147,11 @@ function parseStamp(line: number, s: string): { valuationDate: string; valuation
   let hour = hour12 % 12;
   if (m[8]!.toUpperCase() === 'PM') hour += 12;
   let minutes = hour * 60 + minute;
-  const weekday = weekdayOf(day); // 0 = Sunday
-  const inSession = weekday >= 1 && weekday <= 5 && minutes >= 570 && minutes <= 975;
+  const session = isBusinessDayNumber(day);
+  const inSession = session && minutes >= 570 && minutes <= 975;
   if (!inSession) {
-    if (!(weekday >= 1 && weekday <= 5 && minutes > 975)) {
-      do day -= 1;
-      while (weekdayOf(day) === 0 || weekdayOf(day) === 6);
-    }
+    // before the open, or on a weekend or an exchange holiday: the last session's close
+    if (!(session && minutes > 975)) day = previousBusinessDayNumber(`chain line ${line}`, day);
     minutes = 960;
   }
   return { valuationDate: toIsoDate(day), valuationMinutes: minutes };

@@ -216,6 +216,29 @@ describe('parseQuotedata on small chains', () => {
     );
   });
 
+  it("reads a stamp before the open, or on an exchange holiday, as the last session's close, holidays skipped", () => {
+    // a file taken in Tokyo or Sydney the morning after a U.S. holiday was dated on the holiday, and
+    // its first expiry three days nearer (2022-02-23 at 2 days: an ATM vol of 59.5% for 37.7%)
+    const row = quotedataRow('Fri Dec 18 2026', 'SPXW261218', 4000, 50, 51, 48, 49);
+    const stamped = (stamp: string) =>
+      parseQuotedata(quotedata([row]).replace('Date: March 1 2023, 4:30 PM EST', stamp));
+    for (const [stamp, session] of [
+      ['Date: February 22 2022, 8:00 AM EST', '2022-02-18'], // the morning after Presidents Day
+      ['Date: February 21 2022, 3:00 PM EST', '2022-02-18'], // during Presidents Day
+      ['Date: April 19 2025, 10:00 AM EDT', '2025-04-17'], // the Saturday after Good Friday
+      ['Date: July 5 2022, 8:00 AM EDT', '2022-07-01'], // the morning after July 4
+      ['Date: December 26 2024, 9:00 AM EST', '2024-12-24'], // the morning after Christmas
+      ['Date: December 24 2024, 8:00 PM EST', '2024-12-24'], // after a session: that day
+      ['Date: February 22 2022, 10:00 AM EST', '2022-02-22'], // in session: the stamp itself
+    ] as const) {
+      const c = stamped(stamp);
+      expect([c.valuationDate, c.valuationMinutes], stamp).toEqual([
+        session,
+        stamp.includes('10:00 AM EST') ? 600 : 960,
+      ]);
+    }
+  });
+
   it('reads the zone after the time as a whole word, in parentheses or not', () => {
     const row = quotedataRow('Fri Mar 17 2023', 'SPXW230317', 4000, 50, 51, 48, 49);
     const text = (zone: string) => quotedata([row]).replace('4:30 PM EST', `1:40 PM ${zone}`);
