@@ -13,7 +13,7 @@ import {
   formStoreFor,
   keptFormOf,
   latestOnly,
-  localDay,
+  latestSession,
   officeFormStore,
   restoredNote,
   type KeptForm,
@@ -112,7 +112,7 @@ describe('keptFormOf', () => {
 describe('restoredNote', () => {
   it("names where and when the form was kept, that its market is a past day's, and what was not kept", () => {
     expect(restoredNote(exampleKept(), 'workbook', '2026-12-05')).toBe(
-      "Restored the form this workbook kept at 2026-12-04 15:02 UTC. Its market is of 2025-04-08, not today (2026-12-05): load today's market before trading on the plan. Its positions, last rebalance and campaign are as they were then: check them before sending orders. Not kept: the VIX option chain: paste it again on the Surface tab. Example day loads the example.",
+      "Restored the form this workbook kept at 2026-12-04 15:02 UTC. Its market is of 2025-04-08, not of the latest session (2026-12-05): load that session's market before trading on the plan. Its positions, last rebalance and campaign are as they were then: check them before sending orders. Not kept: the VIX option chain: paste it again on the Surface tab. Example day loads the example.",
     );
   });
 
@@ -128,15 +128,24 @@ describe('restoredNote', () => {
       '2025-04-08',
     );
     expect(said).toBe(
-      "Restored the form this browser kept at 2026-12-04 15:02 UTC. Its market is today's (2025-04-08) as typed then: check it is still current before trading on the plan. Example day loads the example.",
+      "Restored the form this browser kept at 2026-12-04 15:02 UTC. Its market is of the latest session (2025-04-08) as typed then: check it is still current before trading on the plan. Example day loads the example.",
     );
   });
 });
 
-describe('localDay', () => {
-  it('is the calendar day where the page runs', () => {
-    const d = new Date(2026, 11, 5, 23, 59);
-    expect(localDay(d)).toBe('2026-12-05');
+describe('latestSession', () => {
+  it("is New York's latest session wherever the page runs: the day from its open, else the business day before", () => {
+    // 2025-04-08 22:30 UTC: 18:30 in New York, already 2025-04-09 in Tokyo and Sydney
+    expect(latestSession(new Date('2025-04-08T22:30:00Z'))).toBe('2025-04-08');
+    // 09:29 and 09:30 EDT on 2025-04-09
+    expect(latestSession(new Date('2025-04-09T13:29:00Z'))).toBe('2025-04-08');
+    expect(latestSession(new Date('2025-04-09T13:30:00Z'))).toBe('2025-04-09');
+    // Saturday 2026-12-05 07:00 EST: Friday's
+    expect(latestSession(new Date('2026-12-05T12:00:00Z'))).toBe('2026-12-04');
+    // Good Friday 2025-04-18 at noon EDT: the Thursday before
+    expect(latestSession(new Date('2025-04-18T16:00:00Z'))).toBe('2025-04-17');
+    // the Sunday DST begins (2024-03-10), 10:00 EDT: Friday's
+    expect(latestSession(new Date('2024-03-10T14:00:00Z'))).toBe('2024-03-08');
   });
 });
 

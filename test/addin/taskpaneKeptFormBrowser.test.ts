@@ -60,7 +60,7 @@ describe('the form kept across a reload (Chromium)', () => {
     await expect
       .poll(() => page.textContent('#form-note'))
       .toMatch(
-        /^Restored the form this browser kept at 2026-12-05 12:0\d UTC\. Its market is of 2025-04-08, not today \(2026-12-05\): load today's market before trading on the plan\. Its positions are as they were then: check them before sending orders\. Example day loads the example\.$/,
+        /^Restored the form this browser kept at 2026-12-05 12:0\d UTC\. Its market is of 2025-04-08, not of the latest session \(2026-12-04\): load that session's market before trading on the plan\. Its positions are as they were then: check them before sending orders\. Example day loads the example\.$/,
       );
     // the plan shown is the restored form's, current: its RSI rule applied
     await expect.poll(() => page.$eval('#plan-result', (e) => e.classList.contains('stale'))).toBe(false);

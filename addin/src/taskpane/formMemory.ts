@@ -11,7 +11,7 @@
  * and a box longer than {@link MAX_KEPT_BOX} characters; the note names each one, since the plan
  * restored without them marks the options differently.
  */
-import { MAX_FUTURES, grouped } from '@alvh/shared';
+import { MAX_FUTURES, grouped, isAlvhError, isBusinessDay, previousBusinessDay } from '@alvh/shared';
 import { FIELD_NAMES } from '../common/fields';
 import type { FieldName } from '../common/fields';
 import { INDEX_NAMES, SIGNAL_NAMES } from '../common/planInput';
@@ -240,23 +240,43 @@ export function restoredInputs(): string[] {
   ];
 }
 
-/** `d`'s calendar day where the page runs, YYYY-MM-DD. */
-export function localDay(d: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/**
+ * The latest New York session at `now`, YYYY-MM-DD, wherever the page runs: the day itself from
+ * the 09:30 ET open of a business day, else the business day before (in Tokyo the morning after
+ * New York's close, the latest session is still New York's day before, not the page's today).
+ */
+export function latestSession(now: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/New_York',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  const day = `${part('year')}-${part('month')}-${part('day')}`;
+  const minutes = Number(part('hour')) * 60 + Number(part('minute'));
+  try {
+    return isBusinessDay(day) && minutes >= 570 ? day : previousBusinessDay(day);
+  } catch (e) {
+    if (isAlvhError(e)) return day; // a clock outside the exchange calendar: its own day
+    throw e;
+  }
 }
 
 /**
  * The note of a restored form: where and when it was kept, which day's market it holds against
- * `today`, and what was not kept.
+ * the latest New York session (`session`, {@link latestSession}), and what was not kept.
  */
-export function restoredNote(kept: KeptForm, where: FormStore['where'], today: string): string {
+export function restoredNote(kept: KeptForm, where: FormStore['where'], session: string): string {
   const at = `${kept.savedAt.slice(0, 10)} ${kept.savedAt.slice(11, 16)} UTC`;
   const day = kept.state.fields.valuationDate.trim();
   const market =
-    day === today
-      ? `Its market is today's (${day}) as typed then: check it is still current before trading on the plan.`
-      : `Its market is of ${day || 'no date'}, not today (${today}): load today's market before trading on the plan.`;
+    day === session
+      ? `Its market is of the latest session (${day}) as typed then: check it is still current before trading on the plan.`
+      : `Its market is of ${day || 'no date'}, not of the latest session (${session}): load that session's market before trading on the plan.`;
   const held = [
     ...(kept.positions.trim() !== '' ? ['positions'] : []),
     ...([kept.last.date, kept.last.vix, kept.last.futures].some((v) => v.trim() !== '') ? ['last rebalance'] : []),
@@ -338,6 +358,6 @@ export function openKeptForm(
   restoreForm(kept);
   lastKept = unstamped(formToKeep(now));
   for (const name of restoredInputs()) touched.add(name);
-  note(restoredNote(kept, store.where, localDay(now)));
+  note(restoredNote(kept, store.where, latestSession(now)));
   return true;
 }
