@@ -128,7 +128,7 @@ describe('restoredNote', () => {
       '2025-04-08',
     );
     expect(said).toBe(
-      "Restored the form this browser kept at 2026-12-04 15:02 UTC. Its market is of the latest session (2025-04-08) as typed then: check it is still current before trading on the plan. Example day loads the example.",
+      'Restored the form this browser kept at 2026-12-04 15:02 UTC. Its market is of the latest session (2025-04-08) as typed then: check it is still current before trading on the plan. Example day loads the example.',
     );
   });
 });
