@@ -14,7 +14,7 @@ import { renderFrontier } from './hedgeRender';
 import { paneNotes } from './issueWords';
 import { byId, showError } from './render';
 import { markRunField, setBusy, withErrorInNote } from './runBar';
-import { showFinished, versionOf } from './staleness';
+import { sheetIfCurrent, versionOf } from './staleness';
 import { placeOf, type Settings } from './settings';
 import { writeFrontierSheet } from './workbookViews';
 import type { WorkbookOptions } from './workbook';
@@ -26,6 +26,8 @@ export interface FrontierHost {
   /** Monte Carlo paths, seed and measure from the Monte Carlo fields, or undefined after showing what to fix. */
   pathsAndSeed(): RunFields | undefined;
   toWorkbook(write: (ctx: Excel.RequestContext, opts: WorkbookOptions) => Promise<string>): Promise<string | undefined>;
+  /** Whether the page is in Excel, where a current result goes to a sheet. */
+  inExcel(): boolean;
   /** A rejected request's issues, shown at their fields as the other runs do. */
   reportError(e: unknown): void;
   /** The page's Web Worker script (mcWorker.js): where the frontier runs with no URL set. */
@@ -155,9 +157,10 @@ export async function runFrontier(host: FrontierHost): Promise<boolean> {
     const view = paneNotes(parseFrontier(answer));
     const startWords = frontierStart(closesText);
     renderFrontier(view, startWords);
-    showFinished('frontier-result', version);
-    const name = await host.toWorkbook((ctx, opts) => writeFrontierSheet(ctx, view, opts, startWords));
-    note(`${view.points.length} budgets ${place}${name ? `; sheet "${name}"` : ''}.`);
+    const sheet = await sheetIfCurrent('frontier-result', version, host.inExcel(), () =>
+      host.toWorkbook((ctx, opts) => writeFrontierSheet(ctx, view, opts, startWords)),
+    );
+    note(`${view.points.length} budgets ${place}${sheet}`);
   } catch (e) {
     if (controller.signal.aborted || e instanceof Cancelled) note('Cancelled.');
     else if (e instanceof RunError && e.status === 404) note(notOffered(settings, e.problem));

@@ -34,7 +34,35 @@ export function versionOf(id: ResultId): number {
   return versions[id];
 }
 
-/** A run of `id` started at `version` has drawn its result: current only when its inputs are as they were. */
-export function showFinished(id: ResultId, version: number): void {
-  setStale(id, versions[id] !== version);
+/**
+ * A run of `id` started at `version` has drawn its result: current only when its inputs are as they
+ * were. True when it is current (shown as such); false when it is greyed, for earlier inputs.
+ */
+export function showFinished(id: ResultId, version: number): boolean {
+  const current = versions[id] === version;
+  setStale(id, !current);
+  return current;
+}
+
+/** What a run's note says when its inputs changed while it ran, inside Excel or not. */
+export function changedWhileRunning(inExcel: boolean): string {
+  return inExcel
+    ? 'Not written to a sheet: the inputs changed while it ran; run again.'
+    : 'The inputs changed while it ran; run again.';
+}
+
+/**
+ * The end of a finished run's note: its sheet (`write`, inside Excel) when the result is current
+ * ({@link showFinished}); when its inputs changed while it ran, no sheet is written and the note
+ * says why. `inExcel`: whether the page is in Excel (where a current result goes to a sheet).
+ */
+export async function sheetIfCurrent(
+  id: ResultId,
+  version: number,
+  inExcel: boolean,
+  write: () => Promise<string | undefined>,
+): Promise<string> {
+  if (!showFinished(id, version)) return `. ${changedWhileRunning(inExcel)}`;
+  const name = await write();
+  return name ? `; sheet "${name}".` : '.';
 }

@@ -49,7 +49,7 @@ import { planCurrent, planOutOfDate, planWritten } from './planStatus';
 import { pagePlanInput, quotedPlan, showBoxChecks, showVixIssue, vixClosesOrExplain } from './planExtras';
 import { boxIssueAt, boxIssues } from './boxIssues';
 import { wireSurfaceTab } from './surfaceTab';
-import { inputsChanged, showFinished, versionOf } from './staleness';
+import { inputsChanged, sheetIfCurrent, versionOf } from './staleness';
 import { fillExample, fillFromRange } from './selectionFill';
 import { browserSettingsStore, checkEndpoint, officeSettingsStore, placeOf, safeLocalStorage } from './settings';
 import type { Settings, SettingsStore } from './settings';
@@ -412,19 +412,17 @@ async function runJob(kind: JobKind): Promise<boolean> {
     if (kind === 'stress') {
       const view = paneNotes(presentStress(result));
       renderStress(view);
-      showFinished(resultId, version);
-      const name = await toWorkbook((ctx, opts) => writeStressSheet(ctx, view, opts));
-      setRunning(kind, false, `Done ${place} in ${secs} s${name ? `; sheet "${name}"` : ''}.`);
+      const sheet = await sheetIfCurrent(resultId, version, inExcel, () =>
+        toWorkbook((ctx, opts) => writeStressSheet(ctx, view, opts)),
+      );
+      setRunning(kind, false, `Done ${place} in ${secs} s${sheet}`);
     } else {
       const view = paneNotes(presentMonteCarlo(result, (parsed as { valuationDate: string }).valuationDate));
       renderMonteCarlo(view);
-      showFinished(resultId, version);
-      const name = await toWorkbook((ctx, opts) => writeMonteCarloSheet(ctx, view, opts));
-      setRunning(
-        kind,
-        false,
-        `${view.paths.toLocaleString('en-US')} paths ${place} in ${secs} s${name ? `; sheet "${name}"` : ''}.`,
+      const sheet = await sheetIfCurrent(resultId, version, inExcel, () =>
+        toWorkbook((ctx, opts) => writeMonteCarloSheet(ctx, view, opts)),
       );
+      setRunning(kind, false, `${view.paths.toLocaleString('en-US')} paths ${place} in ${secs} s${sheet}`);
     }
   } catch (e) {
     setRunning(kind, false, e instanceof Cancelled ? 'Cancelled.' : '');
@@ -525,7 +523,7 @@ function wire(): void {
   $('load-example').addEventListener('click', loadExample);
   $('read-selection').addEventListener('click', () => void fillFromSelection());
   $('settings-save').addEventListener('click', () => void saveSettings());
-  const base = { settings: () => settings, toWorkbook };
+  const base = { settings: () => settings, toWorkbook, inExcel: () => inExcel };
   wireSurfaceTab({ ...base, workerUrl, chainChanged: onFormChange });
   wireVixChainBox(onFormChange);
   wireHedgeSheet(toWorkbook);
