@@ -15,7 +15,8 @@ import type { MonteCarloSummary, StressGridResult } from '@alvh/shared';
 import { Cancelled } from '../common/errors';
 import { mergeCloudMonteCarlo, stressGridOf } from '../common/presentRuns';
 import type { Settings } from './settings';
-import { CHECK_URL, statusWords } from './statusWords';
+import { RunError, problemError, problemOf, streamLine } from './problemWords';
+import { CHECK_URL } from './statusWords';
 
 export type JobKind = 'montecarlo' | 'stress';
 
@@ -46,29 +47,7 @@ export function workerError(e: unknown): WorkerMessage & { type: 'error' } {
   return { type: 'error', message, ...(issues ? { issues } : {}), ...(isAlvhError(e) ? { field: e.field } : {}) };
 }
 
-/** An error from a run, with the zod issues when the input was rejected. */
-export class RunError extends Error {
-  readonly issues: readonly { path: string; message: string }[];
-  /** The HTTP status of the cloud's answer (undefined for a local run or no answer). */
-  readonly status: number | undefined;
-  /** Whether the answer was a problem document: the API's own refusal, not another host's page or an empty answer. */
-  readonly problem: boolean;
-  constructor(
-    message: string,
-    issues: readonly { path: string; message: string }[] = [],
-    status?: number,
-    problem = false,
-    readonly field?: string, // the field the method's refusal names (a 422's `paths`)
-  ) {
-    super(message);
-    this.name = 'RunError';
-    this.issues = issues;
-    this.status = status;
-    this.problem = problem;
-  }
-}
-
-export { Cancelled };
+export { Cancelled, RunError };
 
 export interface RunHandle<T> {
   result: Promise<T>;
@@ -105,39 +84,6 @@ export function runInWorker(workerUrl: string, request: WorkerRequest, onProgres
       settle?.reject(new Cancelled());
     },
   };
-}
-
-/** A RunError from a problem document (or anything else the API sent instead), with its status. */
-function problemError(body: unknown, status: number, statusText: string): RunError {
-  const o = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const issues = Array.isArray(o.issues)
-    ? (o.issues as unknown[]).filter((i): i is { path: string; message: string } => {
-        const x = i as { path?: unknown; message?: unknown } | null;
-        return !!x && typeof x.path === 'string' && typeof x.message === 'string';
-      })
-    : [];
-  const said = typeof o.detail === 'string' ? o.detail : typeof o.title === 'string' ? o.title : undefined;
-  const hint = status === 401 || status === 403 ? ' (check the function key in Settings)' : '';
-  const at = `the cloud API answered ${status}: ${said ?? statusText}${hint}`;
-  return new RunError(at, issues, status, !!said, typeof o.field === 'string' ? o.field : undefined);
-}
-
-/**
- * The problem document's message and issues, or the status line ({@link statusWords}: HTTP/2 sends
- * no reason). A 404 without one is no API's refusal (the API answers an unknown route with a problem
- * document; Azure answers a path outside its routes with an empty 404, as do most hosts): the URL
- * is not the API's.
- */
-async function problemOf(res: Response, at: string): Promise<RunError> {
-  let body: unknown;
-  try {
-    body = await res.json();
-  } catch {
-    body = undefined;
-  }
-  const e = problemError(body, res.status, statusWords(res.status, res.statusText, at));
-  if (res.status !== 404 || e.problem) return e;
-  return new RunError(`no API at ${at}: check the URL in Settings (its routes are under /api)`, [], 404);
 }
 
 /** The parsed JSON body of an answer, or what went wrong in words: not JSON, cut off, or cancelled. */
@@ -210,21 +156,6 @@ export async function postJson(
   signal: AbortSignal,
 ): Promise<unknown> {
   return jsonOf(await post(settings, route, body, signal), routeUrl(settings, route), signal);
-}
-
-/** One line of a streamed answer (the API's `Accept: application/x-ndjson` form). */
-type StreamLine =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'result'; result: unknown }
-  | { type: 'problem'; problem: { status?: unknown } };
-
-/** One line of the stream, parsed; a line that is not JSON is not the API's stream. */
-function streamLine(line: string, at: string): StreamLine {
-  try {
-    return JSON.parse(line) as StreamLine;
-  } catch (e) {
-    throw new RunError(`the answer from ${at} is not the API's stream (${(e as Error).message}): ${CHECK_URL}`);
-  }
 }
 
 /**

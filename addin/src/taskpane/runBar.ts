@@ -66,16 +66,26 @@ export function setProgress(kind: JobKind, done: number, total: number): void {
     kind === 'montecarlo' ? `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} paths` : 'Running…';
 }
 
+/** The most characters of the error box's words a run's note repeats: the note sits in the narrow run bar. */
+export const NOTE_MOST = 160;
+
+/** `said` as a run's note repeats it: whole when short, else its start and where the rest is. */
+export function noteOfError(said: string): string {
+  if (said.length <= NOTE_MOST) return said;
+  return `${said.slice(0, NOTE_MOST - 1).trimEnd()}… (the whole message is above the results)`;
+}
+
 /**
  * Run `job` with the error box cleared first; when it reports that it failed (true) and showed why
- * in the error box, the same words go in `note`, beside the button that was pressed.
+ * in the error box, the same words go in `note`, beside the button that was pressed (their start
+ * alone when long: {@link noteOfError}).
  */
 export async function withErrorInNote(note: HTMLElement, job: () => boolean | Promise<boolean>): Promise<void> {
   showError('');
   const failed = await job();
   const box = byId('error-box');
   const said = box.textContent ?? '';
-  if (failed && !box.hidden && said !== '') note.textContent = said;
+  if (failed && !box.hidden && said !== '') note.textContent = noteOfError(said);
 }
 
 /**

@@ -1,0 +1,87 @@
+/**
+ * The page's words for a cloud run that failed: the API's problem document (its detail, at most
+ * {@link MOST_SHOWN} characters of it) or an answer of another host (no problem document:
+ * {@link statusWords}), and a stream line that is not the API's.
+ */
+import { CHECK_URL, statusWords } from './statusWords';
+
+/** An error from a run, with the zod issues when the input was rejected. */
+export class RunError extends Error {
+  readonly issues: readonly { path: string; message: string }[];
+  /** The HTTP status of the cloud's answer (undefined for a local run or no answer). */
+  readonly status: number | undefined;
+  /** Whether the answer was a problem document: the API's own refusal, not another host's page or an empty answer. */
+  readonly problem: boolean;
+  constructor(
+    message: string,
+    issues: readonly { path: string; message: string }[] = [],
+    status?: number,
+    problem = false,
+    readonly field?: string, // the field the method's refusal names (a 422's `paths`)
+  ) {
+    super(message);
+    this.name = 'RunError';
+    this.issues = issues;
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** The most characters of a text the host sent that the page shows (a proxy's stack trace runs to thousands). */
+export const MOST_SHOWN = 300;
+
+/** `text` whole when it is at most `most` characters; else its first characters, ending "…". */
+export function capped(text: string, most = MOST_SHOWN): string {
+  return text.length <= most ? text : `${text.slice(0, most - 1).trimEnd()}…`;
+}
+
+/**
+ * A RunError from a problem document (or anything else the API sent instead), with its status: the
+ * detail (or title), capped.
+ */
+export function problemError(body: unknown, status: number, statusText: string): RunError {
+  const o = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const issues = Array.isArray(o.issues)
+    ? (o.issues as unknown[]).filter((i): i is { path: string; message: string } => {
+        const x = i as { path?: unknown; message?: unknown } | null;
+        return !!x && typeof x.path === 'string' && typeof x.message === 'string';
+      })
+    : [];
+  const said = typeof o.detail === 'string' ? o.detail : typeof o.title === 'string' ? o.title : undefined;
+  const hint = status === 401 || status === 403 ? ' (check the function key in Settings)' : '';
+  const at = `the cloud API answered ${status}: ${said === undefined ? statusText : capped(said)}${hint}`;
+  return new RunError(at, issues, status, said !== undefined, typeof o.field === 'string' ? o.field : undefined);
+}
+
+/**
+ * The problem document's message and issues, or the status line ({@link statusWords}: HTTP/2 sends
+ * no reason). A 404 without one is no API's refusal (the API answers an unknown route with a problem
+ * document; Azure answers a path outside its routes with an empty 404, as do most hosts): the URL
+ * is not the API's.
+ */
+export async function problemOf(res: Response, at: string): Promise<RunError> {
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = undefined;
+  }
+  const e = problemError(body, res.status, statusWords(res.status, res.statusText, at));
+  if (res.status !== 404 || e.problem) return e;
+  return new RunError(`no API at ${at}: check the URL in Settings (its routes are under /api)`, [], 404);
+}
+
+/** One line of a streamed answer (the API's `Accept: application/x-ndjson` form). */
+export type StreamLine =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'result'; result: unknown }
+  | { type: 'problem'; problem: { status?: unknown } };
+
+/** One line of the stream, parsed; a line that is not JSON is not the API's stream. */
+export function streamLine(line: string, at: string): StreamLine {
+  try {
+    return JSON.parse(line) as StreamLine;
+  } catch (e) {
+    throw new RunError(`the answer from ${at} is not the API's stream (${(e as Error).message}): ${CHECK_URL}`);
+  }
+}
