@@ -1,6 +1,6 @@
 /**
  * The page's words for a failed cloud run, without a network (fetch stubbed): a problem document's
- * detail shown capped, and the run's note repeating a long message by its start.
+ * detail shown capped, its fix and Retry-After, and the run's note repeating a long message by its start.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RunError, postJson } from '../../addin/src/taskpane/jobs';
@@ -36,8 +36,44 @@ describe('a problem document', () => {
     expect(e.message.length).toBeLessThan(MOST_SHOWN + 40);
     expect(e.message).toMatch(/^the cloud API answered 500: Error: upstream failed\n {4}at handler/);
     expect(e.message).toMatch(/…$/);
+    // a fix the cut detail no longer shows is added after it
+    vi.stubGlobal('fetch', problem(422, { detail: `${'x'.repeat(400)}; send fewer paths`, fix: 'send fewer paths' }));
+    expect((await failure(postJson(settings, 'stress', {}, signal))).message).toMatch(/x…; send fewer paths$/);
     expect(capped('short')).toBe('short');
     expect(capped('x'.repeat(MOST_SHOWN))).toHaveLength(MOST_SHOWN);
+  });
+
+  it("adds the problem's fix, once", async () => {
+    vi.stubGlobal(
+      'fetch',
+      problem(422, { title: 'Unprocessable', detail: 'the run is over the limit', fix: 'send fewer paths' }),
+    );
+    expect((await failure(postJson(settings, 'stress', {}, signal))).message).toBe(
+      'the cloud API answered 422: the run is over the limit; send fewer paths',
+    );
+    // a detail that already carries its fix says it once
+    vi.stubGlobal('fetch', problem(400, { detail: 'paths: too many; send fewer paths', fix: 'send fewer paths' }));
+    expect((await failure(postJson(settings, 'stress', {}, signal))).message).toBe(
+      'the cloud API answered 400: paths: too many; send fewer paths',
+    );
+  });
+
+  it('a 429 or 503 with Retry-After says how long to wait, unless the problem already does', async () => {
+    vi.stubGlobal('fetch', problem(429, { title: 'Too Many Requests', detail: 'slow down' }, { 'retry-after': '7' }));
+    expect((await failure(postJson(settings, 'stress', {}, signal))).message).toBe(
+      'the cloud API answered 429: slow down; try again in 7 s',
+    );
+    vi.stubGlobal(
+      'fetch',
+      problem(
+        503,
+        { detail: 'the compute pool is full; retry after 12 s', fix: 'retry after 12 seconds' },
+        { 'retry-after': '12' },
+      ),
+    );
+    expect((await failure(postJson(settings, 'stress', {}, signal))).message).toBe(
+      'the cloud API answered 503: the compute pool is full; retry after 12 s; retry after 12 seconds',
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The page's words for a cloud run that failed: the API's problem document (its detail, at most
- * {@link MOST_SHOWN} characters of it) or an answer of another host (no problem document:
- * {@link statusWords}), and a stream line that is not the API's.
+ * {@link MOST_SHOWN} characters of it, its fix, and for 429/503 the Retry-After) or an answer of
+ * another host (no problem document: {@link statusWords}), and a stream line that is not the API's.
  */
 import { CHECK_URL, statusWords } from './statusWords';
 
@@ -35,11 +35,30 @@ export function capped(text: string, most = MOST_SHOWN): string {
   return text.length <= most ? text : `${text.slice(0, most - 1).trimEnd()}…`;
 }
 
+/** The seconds of a 429's or 503's Retry-After (undefined for another status, or a date, or none). */
+function retrySeconds(status: number, retryAfter: string | null): number | undefined {
+  if ((status !== 429 && status !== 503) || retryAfter === null || !/^\s*\d+\s*$/.test(retryAfter)) return undefined;
+  return Number(retryAfter);
+}
+
+/** "; try again in N s" for a 429 or 503 with a Retry-After in seconds, unless `said` already names that wait. */
+function retryWords(status: number, retryAfter: string | null, said: string): string {
+  const secs = retrySeconds(status, retryAfter);
+  if (secs === undefined) return '';
+  return new RegExp(`\\b${secs} (s|seconds?)\\b`).test(said) ? '' : `; try again in ${secs} s`;
+}
+
 /**
  * A RunError from a problem document (or anything else the API sent instead), with its status: the
- * detail (or title), capped.
+ * detail (or title), capped, then its fix when the detail does not already say it; for a 429/503
+ * with `retryAfter`, how long to wait.
  */
-export function problemError(body: unknown, status: number, statusText: string): RunError {
+export function problemError(
+  body: unknown,
+  status: number,
+  statusText: string,
+  retryAfter: string | null = null,
+): RunError {
   const o = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const issues = Array.isArray(o.issues)
     ? (o.issues as unknown[]).filter((i): i is { path: string; message: string } => {
@@ -48,8 +67,12 @@ export function problemError(body: unknown, status: number, statusText: string):
       })
     : [];
   const said = typeof o.detail === 'string' ? o.detail : typeof o.title === 'string' ? o.title : undefined;
+  const shown = said === undefined ? undefined : capped(said);
+  // the fix, unless the detail shown already says it (a rule's refusal: "<field>: <problem>; <fix>")
+  const fix = typeof o.fix === 'string' && o.fix !== '' && !(shown ?? '').includes(o.fix) ? `; ${capped(o.fix)}` : '';
   const hint = status === 401 || status === 403 ? ' (check the function key in Settings)' : '';
-  const at = `the cloud API answered ${status}: ${said === undefined ? statusText : capped(said)}${hint}`;
+  const text = shown === undefined ? statusText : `${shown}${fix}`;
+  const at = `the cloud API answered ${status}: ${text}${hint}${retryWords(status, retryAfter, text)}`;
   return new RunError(at, issues, status, said !== undefined, typeof o.field === 'string' ? o.field : undefined);
 }
 
@@ -66,7 +89,7 @@ export async function problemOf(res: Response, at: string): Promise<RunError> {
   } catch {
     body = undefined;
   }
-  const e = problemError(body, res.status, statusWords(res.status, res.statusText, at));
+  const e = problemError(body, res.status, statusWords(res.status, res.statusText, at), res.headers.get('retry-after'));
   if (res.status !== 404 || e.problem) return e;
   return new RunError(`no API at ${at}: check the URL in Settings (its routes are under /api)`, [], 404);
 }
