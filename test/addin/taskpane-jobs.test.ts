@@ -341,7 +341,7 @@ describe('answers that are not the API’s', () => {
     vi.stubGlobal('fetch', bare(502));
     const e = (await postJson(settings, 'stress', {}, signal).catch((x: unknown) => x)) as RunError;
     expect([e.message, e.status, e.problem]).toEqual([
-      `the cloud API answered 502: Bad Gateway from https://alvh.example.net/api/stress, without a message; ${checkUrl}`,
+      `the cloud API answered 502: Bad Gateway from https://alvh.example.net/api/stress: the host behind that address is not answering; try again in a minute, or clear the URL in Settings to run here`,
       502,
       false,
     ]);
@@ -354,9 +354,15 @@ describe('answers that are not the API’s', () => {
     await expect(postJson(settings, 'stress', {}, signal)).rejects.toThrow(
       /^the cloud API answered 401: Unauthorized \(check the function key in Settings\)$/,
     );
-    // a host that sends a reason keeps it
+    // a host that sends a reason keeps it, with the URL
     vi.stubGlobal('fetch', async () => new Response('', { status: 503, statusText: 'Warming up' }));
-    await expect(postJson(settings, 'stress', {}, signal)).rejects.toThrow(/^the cloud API answered 503: Warming up$/);
+    await expect(postJson(settings, 'stress', {}, signal)).rejects.toThrow(
+      /^the cloud API answered 503: Warming up from https:\/\/alvh\.example\.net\/api\/stress: the host behind/,
+    );
+    vi.stubGlobal('fetch', async () => new Response('<h1>oops</h1>', { status: 500, statusText: 'Server Error' }));
+    await expect(postJson(settings, 'stress', {}, signal)).rejects.toThrow(
+      `the cloud API answered 500: Server Error from https://alvh.example.net/api/stress, without a message; ${checkUrl}`,
+    );
   });
 
   it('a 404 without a problem document says no API is there; with one it is the API’s', async () => {

@@ -1,6 +1,7 @@
 /**
  * The page's words for a failed cloud run, without a network (fetch stubbed): a problem document's
- * detail shown capped, its fix and Retry-After, and the run's note repeating a long message by its start.
+ * detail shown capped, its fix and Retry-After; a proxy's failure without one naming the URL; and the
+ * run's note repeating a long message by its start.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RunError, postJson } from '../../addin/src/taskpane/jobs';
@@ -73,6 +74,31 @@ describe('a problem document', () => {
     );
     expect((await failure(postJson(settings, 'stress', {}, signal))).message).toBe(
       'the cloud API answered 503: the compute pool is full; retry after 12 s; retry after 12 seconds',
+    );
+    // without a problem document: the wait takes the place of "in a minute"
+    vi.stubGlobal('fetch', async () => new Response('', { status: 503, headers: { 'retry-after': '30' } }));
+    expect((await failure(postJson(settings, 'stress', {}, signal))).message).toBe(
+      'the cloud API answered 503: Service Unavailable from https://alvh.example.net/api/stress: the host behind that address is not answering; try again in 30 s, or clear the URL in Settings to run here',
+    );
+  });
+});
+
+describe('a proxy failure without a problem document', () => {
+  it.each([502, 503, 504])('%i names the URL and says the host behind it is not answering', async (status) => {
+    vi.stubGlobal('fetch', async () => new Response('<html>Bad gateway</html>', { status }));
+    const e = await failure(postJson(settings, 'montecarlo?partial=false', {}, signal));
+    expect(e.message).toMatch(
+      /from https:\/\/alvh\.example\.net\/api\/montecarlo: the host behind that address is not answering; try again in a minute, or clear the URL in Settings to run here$/,
+    );
+  });
+
+  it('a 500 with an HTML page and a reason names the URL', async () => {
+    vi.stubGlobal(
+      'fetch',
+      async () => new Response('<html>boom</html>', { status: 500, statusText: 'Internal Server Error' }),
+    );
+    expect((await failure(postJson(settings, 'stress', {}, signal))).message).toBe(
+      'the cloud API answered 500: Internal Server Error from https://alvh.example.net/api/stress, without a message; check the URL in Settings, or clear it to run here',
     );
   });
 });
