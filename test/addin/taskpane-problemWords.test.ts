@@ -1,11 +1,12 @@
 /**
  * The page's words for a failed cloud run, without a network (fetch stubbed): a problem document's
- * detail shown capped, its fix and Retry-After; a proxy's failure without one naming the URL; and the
- * run's note repeating a long message by its start.
+ * detail shown capped, its fix and Retry-After; a proxy's failure without one naming the URL; a
+ * host that cannot be reached, told apart by the page's origin; and the run's note repeating a long
+ * message by its start.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RunError, postJson } from '../../addin/src/taskpane/jobs';
-import { MOST_SHOWN, capped } from '../../addin/src/taskpane/problemWords';
+import { MOST_SHOWN, capped, unreachableWords } from '../../addin/src/taskpane/problemWords';
 import { NOTE_MOST, noteOfError } from '../../addin/src/taskpane/runBar';
 
 const settings = { endpoint: 'https://alvh.example.net/api', functionKey: '' };
@@ -99,6 +100,24 @@ describe('a proxy failure without a problem document', () => {
     );
     expect((await failure(postJson(settings, 'stress', {}, signal))).message).toBe(
       'the cloud API answered 500: Internal Server Error from https://alvh.example.net/api/stress, without a message; check the URL in Settings, or clear it to run here',
+    );
+  });
+});
+
+describe('a host that cannot be reached', () => {
+  it('on another origin than the page: the URL, the host, or the page origin refused, and how to allow it', async () => {
+    vi.stubGlobal('location', { origin: 'https://addin.example.org' });
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect((await failure(postJson(settings, 'stress', {}, signal))).message).toBe(
+      "could not reach https://alvh.example.net/api (Failed to fetch): the URL may be wrong or its host down (check the URL in Settings, or clear it to run here), or the host may be refusing this page's origin, https://addin.example.org: allow it in ALVH_CORS_ORIGINS on the local host, or with az functionapp cors add on Azure",
+    );
+  });
+
+  it("on the page's own origin: the local host that served the page has stopped", () => {
+    expect(unreachableWords('https://localhost:3000/api', 'Failed to fetch', 'https://localhost:3000')).toBe(
+      'could not reach https://localhost:3000/api (Failed to fetch): the local host that served this page has stopped; start it again (npm start), or clear the URL in Settings to run here',
     );
   });
 });

@@ -15,7 +15,7 @@ import type { MonteCarloSummary, StressGridResult } from '@alvh/shared';
 import { Cancelled } from '../common/errors';
 import { mergeCloudMonteCarlo, stressGridOf } from '../common/presentRuns';
 import type { Settings } from './settings';
-import { RunError, problemError, problemOf, streamLine } from './problemWords';
+import { RunError, problemError, problemOf, streamLine, unreachableWords } from './problemWords';
 import { CHECK_URL } from './statusWords';
 
 export type JobKind = 'montecarlo' | 'stress';
@@ -133,9 +133,8 @@ async function post(
     res = await fetch(`${settings.endpoint}/${route}`, { method: 'POST', headers, body: JSON.stringify(body), signal });
   } catch (e) {
     if (signal.aborted) throw new Cancelled();
-    throw new RunError(
-      `could not reach ${settings.endpoint} (${e instanceof Error ? e.message : String(e)}); ${CHECK_URL}`,
-    );
+    const said = e instanceof Error ? e.message : String(e);
+    throw new RunError(unreachableWords(settings.endpoint, said, globalThis.location?.origin));
   }
   const at = routeUrl(settings, route);
   if (!res.ok) throw await problemOf(res, at);

@@ -1,7 +1,8 @@
 /**
  * The page's words for a cloud run that failed: the API's problem document (its detail, at most
  * {@link MOST_SHOWN} characters of it, its fix, and for 429/503 the Retry-After) or an answer of
- * another host (no problem document: {@link statusWords}), and a stream line that is not the API's.
+ * another host (no problem document: {@link statusWords}), a host that could not be reached, and a
+ * stream line that is not the API's.
  */
 import { CHECK_URL, statusWords } from './statusWords';
 
@@ -96,6 +97,29 @@ export async function problemOf(res: Response, at: string): Promise<RunError> {
 
   if (res.status !== 404 || e.problem) return e;
   return new RunError(`no API at ${at}: check the URL in Settings (its routes are under /api)`, [], 404);
+}
+
+/**
+ * Why `endpoint` could not be reached (`said`: the browser's words, "Failed to fetch", the same for
+ * a wrong name, a closed port, a stopped host and a refused origin), from a page at `origin`: on the
+ * page's own origin, the local host that served it has stopped; on another, the URL may be wrong or
+ * the host down, or it may refuse this page's origin (browsers hide which).
+ */
+export function unreachableWords(endpoint: string, said: string, origin: string | undefined): string {
+  let target: string | undefined;
+  try {
+    target = new URL(endpoint).origin;
+  } catch {
+    target = undefined;
+  }
+  const head = `could not reach ${endpoint} (${said})`;
+  if (origin !== undefined && target === origin)
+    return `${head}: the local host that served this page has stopped; start it again (npm start), or clear the URL in Settings to run here`;
+  if (origin === undefined || origin === 'null') return `${head}; ${CHECK_URL}`;
+  return (
+    `${head}: the URL may be wrong or its host down (${CHECK_URL}), or the host may be refusing this page's origin, ${origin}: ` +
+    `allow it in ALVH_CORS_ORIGINS on the local host, or with az functionapp cors add on Azure`
+  );
 }
 
 /** One line of a streamed answer (the API's `Accept: application/x-ndjson` form). */
