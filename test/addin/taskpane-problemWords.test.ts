@@ -1,11 +1,11 @@
 /**
  * The page's words for a failed cloud run, without a network (fetch stubbed): a problem document's
  * detail shown capped, its fix and Retry-After; a proxy's failure without one naming the URL; a
- * host that cannot be reached, told apart by the page's origin; and the run's note repeating a long
- * message by its start.
+ * host that cannot be reached, told apart by the page's origin; stream lines of another shape; and
+ * the run's note repeating a long message by its start.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RunError, postJson } from '../../addin/src/taskpane/jobs';
+import { RunError, postJson, postStreamed } from '../../addin/src/taskpane/jobs';
 import { MOST_SHOWN, capped, unreachableWords } from '../../addin/src/taskpane/problemWords';
 import { NOTE_MOST, noteOfError } from '../../addin/src/taskpane/runBar';
 
@@ -118,6 +118,45 @@ describe('a host that cannot be reached', () => {
   it("on the page's own origin: the local host that served the page has stopped", () => {
     expect(unreachableWords('https://localhost:3000/api', 'Failed to fetch', 'https://localhost:3000')).toBe(
       'could not reach https://localhost:3000/api (Failed to fetch): the local host that served this page has stopped; start it again (npm start), or clear the URL in Settings to run here',
+    );
+  });
+});
+
+describe('stream lines of another shape', () => {
+  const streamed = (lines: string[]) => async () =>
+    new Response(lines.map((l) => `${l}\n`).join(''), {
+      status: 200,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+
+  it.each([
+    ['a problem line without its document', '{"type":"problem","problem":null}'],
+    ['a progress line without numbers', '{"type":"progress"}'],
+    ['a null line', 'null'],
+    ['a line without a type', '{"done":1,"total":10}'],
+    ['a result line without its result', '{"type":"result"}'],
+  ])('%s: not the API’s stream, naming the URL and Settings', async (_what, line) => {
+    vi.stubGlobal('fetch', streamed(['{"type":"progress","done":0,"total":10}', line]));
+    const progress: number[] = [];
+    const e = await failure(postStreamed(settings, 'frontier', {}, signal, (d) => progress.push(d)));
+    expect(e.message).toBe(
+      `the answer from https://alvh.example.net/api/frontier is not the API's stream (a line ${line}): check the URL in Settings, or clear it to run here`,
+    );
+    expect(progress).toEqual([0]);
+  });
+
+  it('a line of a type the page does not read is skipped', async () => {
+    vi.stubGlobal('fetch', streamed(['{"type":"heartbeat"}', '{"type":"result","result":{"ok":1}}']));
+    expect(await postStreamed(settings, 'frontier', {}, signal, () => {})).toEqual({ ok: 1 });
+  });
+
+  it("a problem line's document is read as a refusal", async () => {
+    vi.stubGlobal(
+      'fetch',
+      streamed(['{"type":"problem","problem":{"status":503,"detail":"stopped","fix":"send it again"}}']),
+    );
+    expect((await failure(postStreamed(settings, 'frontier', {}, signal, () => {}))).message).toBe(
+      'the cloud API answered 503: stopped; send it again',
     );
   });
 });

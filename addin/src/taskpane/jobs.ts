@@ -184,6 +184,7 @@ export async function postStreamed(
         text = text.slice(nl + 1);
         if (line === '') continue;
         const m = streamLine(line, at);
+        if (m === undefined) continue;
         if (m.type === 'progress') onProgress(m.done, m.total);
         else if (m.type === 'result') return m.result;
         else if (m.type === 'problem')

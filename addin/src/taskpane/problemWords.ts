@@ -126,13 +126,38 @@ export function unreachableWords(endpoint: string, said: string, origin: string 
 export type StreamLine =
   | { type: 'progress'; done: number; total: number }
   | { type: 'result'; result: unknown }
-  | { type: 'problem'; problem: { status?: unknown } };
+  | { type: 'problem'; problem: Record<string, unknown> };
 
-/** One line of the stream, parsed; a line that is not JSON is not the API's stream. */
-export function streamLine(line: string, at: string): StreamLine {
+/** The line types of the API's stream; a line of another type (of a later API) is skipped. */
+const KNOWN = new Set(['progress', 'result', 'problem']);
+
+/**
+ * Whether `m`, a parsed line, is one the API's stream sends: progress with its counts, a result, a
+ * problem document, or an object of another type (`skip`).
+ */
+function lineShape(m: unknown): 'ok' | 'skip' | 'bad' {
+  if (m === null || typeof m !== 'object' || Array.isArray(m)) return 'bad';
+  const o = m as Record<string, unknown>;
+  if (typeof o.type !== 'string') return 'bad';
+  if (!KNOWN.has(o.type)) return 'skip';
+  if (o.type === 'progress') return Number.isFinite(o.done) && Number.isFinite(o.total) ? 'ok' : 'bad';
+  if (o.type === 'result') return 'result' in o ? 'ok' : 'bad';
+  return o.problem !== null && typeof o.problem === 'object' ? 'ok' : 'bad';
+}
+
+/**
+ * One line of the stream, parsed and its shape checked (undefined for a line of a type this page
+ * does not read); a line that is not JSON, or not of the shape its type has, is not the API's stream.
+ */
+export function streamLine(line: string, at: string): StreamLine | undefined {
+  let m: unknown;
   try {
-    return JSON.parse(line) as StreamLine;
+    m = JSON.parse(line);
   } catch (e) {
     throw new RunError(`the answer from ${at} is not the API's stream (${(e as Error).message}): ${CHECK_URL}`);
   }
+  const shape = lineShape(m);
+  if (shape === 'ok') return m as StreamLine;
+  if (shape === 'skip') return undefined;
+  throw new RunError(`the answer from ${at} is not the API's stream (a line ${capped(line, 80)}): ${CHECK_URL}`);
 }
