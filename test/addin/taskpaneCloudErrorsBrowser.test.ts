@@ -1,7 +1,8 @@
 /**
  * The built taskpane in a real browser (Chromium through playwright-core, test/helpers/browser.ts),
  * its runs sent to this server's /api, answered here: a failure's long detail (a proxy's stack
- * trace) stays a few lines in the error box and the run bar.
+ * trace) stays a few lines in the error box and the run bar; a frontier answer of another shape
+ * names the URL that sent it.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +48,19 @@ describe('taskpane: a cloud failure in words (Chromium, 350 px)', () => {
       lineHeight: parseFloat(getComputedStyle(el).lineHeight),
     }));
     expect(height).toBeLessThanOrEqual(lineHeight * 4 + 1);
+    expect(errors).toEqual([]);
+  });
+
+  it('names the URL of a frontier answer of another shape', async () => {
+    const { page, errors } = await cloudPane();
+    await page.route('**/api/frontier**', (route) => route.fulfill({ json: { hello: 'world' } }));
+    await page.click('#run-frontier');
+    await page.waitForSelector('#error-box:not([hidden])');
+    expect(await page.textContent('#error-box')).toMatch(
+      new RegExp(
+        `^${pane.base.replace(/[.:/]/g, '\\$&')}/api/frontier answered JSON of another shape \\(.*\\): check the URL in Settings, or clear it to run here$`,
+      ),
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@
  */
 import { frontierPathLimit, type FrontierPathLimit } from '@alvh/shared';
 import { parseFrontier } from '../common/frontierViews';
-import { Cancelled, RunError, postStreamed, routeUrl, runInWorker } from './jobs';
+import { Cancelled, RunError, fromHost, postStreamed, routeUrl, runInWorker } from './jobs';
 import { vixClosesBox } from './form';
 import { renderFrontier } from './hedgeRender';
 import { paneNotes } from './issueWords';
@@ -154,7 +154,9 @@ export async function runFrontier(host: FrontierHost): Promise<boolean> {
     note(done >= total ? `${where} summarising` : `${where} ${Math.floor((100 * done) / total)}%`);
   try {
     const answer = await start(host, body, controller.signal, progress);
-    const view = paneNotes(parseFrontier(answer));
+    const read = (): ReturnType<typeof parseFrontier> => parseFrontier(answer);
+    const cloud = settings.endpoint !== '';
+    const view = paneNotes(cloud ? fromHost(routeUrl(settings, 'frontier'), read) : read());
     const startWords = frontierStart(closesText);
     renderFrontier(view, startWords);
     const sheet = await sheetIfCurrent('frontier-result', version, host.inExcel(), () =>
