@@ -41,6 +41,13 @@ describe('a problem document', () => {
     // a fix the cut detail no longer shows is added after it
     vi.stubGlobal('fetch', problem(422, { detail: `${'x'.repeat(400)}; send fewer paths`, fix: 'send fewer paths' }));
     expect((await failure(postJson(settings, 'stress', {}, signal))).message).toMatch(/x…; send fewer paths$/);
+    // an empty detail is no message: the status line stands in, as for an answer without one
+    vi.stubGlobal('fetch', problem(502, { detail: '' }));
+    const empty = await failure(postJson(settings, 'stress', {}, signal));
+    expect([empty.message, empty.problem]).toEqual([
+      'the cloud API answered 502: Bad Gateway from https://alvh.example.net/api/stress: the host behind that address is not answering; try again in a minute, or clear the URL in Settings to run here',
+      false,
+    ]);
     expect(capped('short')).toBe('short');
     expect(capped('x'.repeat(MOST_SHOWN))).toHaveLength(MOST_SHOWN);
   });

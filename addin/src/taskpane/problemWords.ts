@@ -68,13 +68,13 @@ export function problemError(
       })
     : [];
   const said = typeof o.detail === 'string' ? o.detail : typeof o.title === 'string' ? o.title : undefined;
-  const shown = said === undefined ? undefined : capped(said);
+  const shown = said ? capped(said) : undefined; // an empty detail is no message: the status line stands in
   // the fix, unless the detail shown already says it (a rule's refusal: "<field>: <problem>; <fix>")
   const fix = typeof o.fix === 'string' && o.fix !== '' && !(shown ?? '').includes(o.fix) ? `; ${capped(o.fix)}` : '';
   const hint = status === 401 || status === 403 ? ' (check the function key in Settings)' : '';
   const text = shown === undefined ? statusText : `${shown}${fix}`;
   const at = `the cloud API answered ${status}: ${text}${hint}${retryWords(status, retryAfter, text)}`;
-  return new RunError(at, issues, status, said !== undefined, typeof o.field === 'string' ? o.field : undefined);
+  return new RunError(at, issues, status, !!said, typeof o.field === 'string' ? o.field : undefined);
 }
 
 /**
