@@ -92,6 +92,13 @@ describe('a problem document', () => {
 });
 
 describe('a proxy failure without a problem document', () => {
+  it('a 429 names the URL and when to try again', async () => {
+    vi.stubGlobal('fetch', async () => new Response('', { status: 429, headers: { 'retry-after': '9' } }));
+    expect((await failure(postJson(settings, 'stress', {}, signal))).message).toBe(
+      'the cloud API answered 429: Too Many Requests from https://alvh.example.net/api/stress: the host is turning requests away; try again in 9 s',
+    );
+  });
+
   it.each([502, 503, 504])('%i names the URL and says the host behind it is not answering', async (status) => {
     vi.stubGlobal('fetch', async () => new Response('<html>Bad gateway</html>', { status }));
     const e = await failure(postJson(settings, 'montecarlo?partial=false', {}, signal));

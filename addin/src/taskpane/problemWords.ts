@@ -94,7 +94,6 @@ export async function problemOf(res: Response, at: string): Promise<RunError> {
   const secs = retrySeconds(res.status, retryAfter);
   const words = statusWords(res.status, res.statusText, at, secs === undefined ? undefined : `in ${secs} s`);
   const e = problemError(body, res.status, words, retryAfter);
-
   if (res.status !== 404 || e.problem) return e;
   return new RunError(`no API at ${at}: check the URL in Settings (its routes are under /api)`, [], 404);
 }

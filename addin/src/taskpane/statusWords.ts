@@ -12,12 +12,13 @@ export const CHECK_URL = 'check the URL in Settings, or clear it to run here';
  * The reason for `status` as the page says it, always with the URL that answered (`at`): the host's
  * `statusText`, else the standard phrase; then what to do. A 502, 503 or 504 comes from a gateway or
  * proxy whose host behind it is not answering: try again (`wait`: "in a minute", or the
- * Retry-After's seconds) or run here. For 401/403 the phrase alone (the message then points at the
- * function key).
+ * Retry-After's seconds) or run here. A 429's host turns requests away for a while: try again. For
+ * 401/403 the phrase alone (the message then points at the function key).
  */
 export function statusWords(status: number, statusText: string, at: string, wait = 'in a minute'): string {
   const phrase = statusText !== '' ? statusText : (HTTP_REASON_PHRASES[status] ?? 'no reason given');
   if (status === 401 || status === 403) return phrase;
+  if (status === 429) return `${phrase} from ${at}: the host is turning requests away; try again ${wait}`;
   if (status === 502 || status === 503 || status === 504)
     return `${phrase} from ${at}: the host behind that address is not answering; try again ${wait}, or clear the URL in Settings to run here`;
   return `${phrase} from ${at}, without a message; ${CHECK_URL}`;
