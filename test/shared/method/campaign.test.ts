@@ -141,6 +141,19 @@ describe('a campaign beside a condor that is not the plan’s', () => {
     expect(p.campaign).toEqual({ ...day.campaign, budgetFrom: 'campaign' });
   });
 
+  it('is read beside the plan’s own book, without a last rebalance: the calendar held is its long leg less its short', () => {
+    const day = plan(PLAN_INPUT);
+    expect(day.book.overlay.some((l) => l.quantity < 0)).toBe(true);
+    const held = [...day.book.condor, ...day.book.overlay, ...day.book.tail];
+    const p = plan({ ...PLAN_INPUT, positions: held, campaign: day.campaign! } as PlanInput);
+    expect(p.orders?.orders).toEqual([]);
+    expect(p.overlay.units).toBe(day.overlay.units);
+    // the calendar's value at today's marks, as its cost at entry: not its long leg alone
+    expect(p.budget.campaign!.held.overlay).toBeCloseTo(day.overlay.cost, 6);
+    expect(p.budget.campaign!.held.tail).toBeCloseTo(day.tail.cost, 6);
+    expect(p.campaign).toEqual({ ...day.campaign, budgetFrom: 'campaign' });
+  });
+
   it('is read beside a leg the plan does not size (the orders close it), a VIX put held', () => {
     const p = plan({
       ...input(HELD_C20),
