@@ -99,6 +99,14 @@ describe('a campaign beside a condor that is not the plan’s', () => {
     campaign: CAMPAIGN,
   };
   const resized = { ...input(HELD_C20), condor: { ...input().condor, quantity: 20 }, campaign: CAMPAIGN };
+  // the 20-lot held, its campaign in the boxes, resized down to the day's 10-lot
+  const down = {
+    ...input(HELD_C20),
+    positions: (input(HELD_C20).positions as { kind: string; quantity: number }[]).map((l) =>
+      l.kind === 'spx' ? { ...l, quantity: 2 * l.quantity } : l,
+    ),
+    campaign: CAMPAIGN,
+  };
 
   it.each([
     [
@@ -110,6 +118,11 @@ describe('a campaign beside a condor that is not the plan’s', () => {
       'resized',
       resized,
       "the positions hold 10 of the SPX 2024-09-20 4170 put beside the hedges, where the plan's condors hold 20",
+    ],
+    [
+      'resized down',
+      down,
+      "the positions hold 20 of the SPX 2024-09-20 4170 put beside the hedges, where the plan's condors hold 10",
     ],
   ] as const)('%s: is not read, says why, and hands back a campaign opened today', (_what, q, change) => {
     const p = plan(q as PlanInput);
