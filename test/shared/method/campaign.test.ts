@@ -77,6 +77,21 @@ describe('a re-size within the campaign', () => {
     expect(diagonal[0]).not.toContain('campaign');
   });
 
+  it('is not read with the VIX call diagonal overlay, whose calls cannot be told from the tail’s, and none comes back', () => {
+    const diagonal = { ...input(HELD_C20), policy: { overlay: 'vix-call-diagonal' } } as PlanInput;
+    const p = plan({ ...diagonal, campaign: CAMPAIGN });
+    expect(p.budget.campaign).toBeUndefined();
+    expect(p.warnings).toContain(
+      "campaign is not read (it is read with the SPX overlays: the VIX call diagonal's calls cannot be told from the tail's; leave campaign out): today's hedge budget sized the layers, as at an entry.",
+    );
+    expect(p.audit.some((a) => a.rule === 'budget.campaign')).toBe(false);
+    expect(p.campaign).toBeUndefined();
+    // sized as with the campaign left out
+    const bare = plan(diagonal);
+    expect(p.tail.contracts).toBe(bare.tail.contracts);
+    expect(p.orders!.orders).toEqual(bare.orders!.orders);
+  });
+
   it('is not read without positions, and says so', () => {
     const { positions: _p, ...bare } = input(HELD_C20);
     const p = plan({ ...bare, campaign: CAMPAIGN });
