@@ -48,6 +48,25 @@ describe('the expiry each day of a run sizes the tail on', () => {
     expect(e.roll!.last).toBe(152);
   });
 
+  it('prices each pick with its basis: the listed future less the model’s, the last listed one included, 0 past it', () => {
+    const setup = monteCarloSetup({ plan: LONG, paths: 2, horizonDays: 91 });
+    const { kappa, theta, vix } = setup.book;
+    const basis = prepare(setup).roll!.basis;
+    const model = (day: number) => theta + (vix - theta) * Math.exp((-kappa * day) / 365);
+    const listed = new Map(LONG.market.futures.map((f) => [f.expiry, f.price]));
+    // 2027-03-17 (day 117) is the last listed future; 2027-04-21 (day 152) is past it
+    expect(LONG.market.futures.at(-1)!.expiry).toBe('2027-03-17');
+    for (const [day, expiry] of [
+      [61, '2027-01-20'],
+      [89, '2027-02-17'],
+      [117, '2027-03-17'],
+    ] as const) {
+      expect(basis.get(day)).toBeCloseTo(listed.get(expiry)! - model(day), 9);
+    }
+    expect(basis.get(117)).not.toBe(0);
+    expect(basis.get(152)).toBe(0);
+  });
+
   it('runs past the last listed future: a curve of two futures rolls as a curve of four does', () => {
     const short: PlanInput = { ...LONG, market: { ...LONG.market, futures: LONG.market.futures.slice(0, 2) } };
     // only 2026-12-16 (day 26) and 2027-01-20 (day 61) are listed; the model prices the months after
