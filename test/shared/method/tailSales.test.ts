@@ -5,8 +5,25 @@
  * the last rebalance a week before.
  */
 import { describe, expect, it } from 'vitest';
-import { plan } from '@alvh/shared';
+import { plan, type Plan, type PlanInput } from '@alvh/shared';
 import { FUTURES, asFutures, condor, input } from './spikeDay';
+
+/** A calm day (VIX 15.5, VX 16.5 to 18.9) with `n` August 15 calls held, in the money against their future. */
+function calm(n: number): PlanInput {
+  const q = input({ strike: 15, expiry: '2024-08-21', quantity: n });
+  q.market = {
+    ...q.market,
+    vix: 15.5,
+    vvix: 90,
+    futures: asFutures(FUTURES.map(([e], i) => [e, 16.5 + 0.6 * i] as [string, number])),
+    indices: undefined,
+  };
+  // a credit, so the budget buys the tail (without one the return target leaves it none)
+  q.condor = { ...condor, credit: 8 };
+  return q;
+}
+
+const saleWarnings = (p: Plan) => p.warnings.filter((w) => /held in the money|fewer VIX call/.test(w));
 
 describe('a rebalance selling VIX calls held in the money', () => {
   it('keeps the order and warns, naming the calls, the credit, the future and how to keep them', () => {
@@ -21,22 +38,27 @@ describe('a rebalance selling VIX calls held in the money', () => {
   });
 
   it('says nothing of a roll into as many calls or more (a calm day: the August 15 call sold, three September calls bought)', () => {
-    const calm = input({ strike: 15, expiry: '2024-08-21', quantity: 1 });
-    calm.market = {
-      ...calm.market,
-      vix: 15.5,
-      vvix: 90,
-      futures: asFutures(FUTURES.map(([e], i) => [e, 16.5 + 0.6 * i] as [string, number])),
-      indices: undefined,
-    };
-    // a credit, so the budget buys the tail (without one the return target leaves it none)
-    calm.condor = { ...condor, credit: 8 };
-    const p = plan(calm);
+    const p = plan(calm(1));
     const vix = p.orders!.orders.filter((o) => o.leg.kind === 'vix');
     // the held call is in the money (16.5 against 15) and sold; more calls are bought than sold
     expect(vix.some((o) => o.side === 'sell' && o.leg.strike === 15)).toBe(true);
     expect(vix.filter((o) => o.side === 'buy').reduce((a, o) => a + o.quantity, 0)).toBeGreaterThan(1);
-    expect(p.warnings.filter((w) => /held in the money|fewer VIX call/.test(w))).toEqual([]);
+    expect(saleWarnings(p)).toEqual([]);
+  });
+
+  it('says nothing of a roll into exactly as many calls, and warns of one fewer', () => {
+    const vix = (p: Plan) =>
+      p.orders!.orders.filter((o) => o.leg.kind === 'vix').map((o) => [o.side, o.quantity, o.leg.strike, o.leg.expiry]);
+    // three August 15 calls into three September 18 calls
+    const same = plan(calm(3));
+    expect(vix(same)).toEqual([
+      ['buy', 3, 18, '2024-09-18'],
+      ['sell', 3, 15, '2024-08-21'],
+    ]);
+    expect(saleWarnings(same)).toEqual([]);
+    const fewer = saleWarnings(plan(calm(4)));
+    expect(fewer).toHaveLength(1);
+    expect(fewer[0]).toContain("Today's tail sizing holds 1 fewer VIX call, so");
   });
 
   it('says of calls sold out of the money that the re-size leaves fewer, and nothing when none are sold', () => {
