@@ -61,6 +61,22 @@ describe('a rebalance selling VIX calls held in the money', () => {
     expect(fewer[0]).toContain("Today's tail sizing holds 1 fewer VIX call, so");
   });
 
+  it('counts the long calls held after the orders, not the VIX call diagonal’s short calls', () => {
+    const diagonal = (n: number) => plan({ ...calm(n), policy: { overlay: 'vix-call-diagonal' } } as PlanInput);
+    // five calls held; the diagonal's two long September 17s and the tail's three September 18s
+    // bought, and two August 22s sold short to open: as many long calls as before
+    const p = diagonal(5);
+    const calls = p.orders!.orders.filter((o) => o.leg.kind === 'vix' && o.leg.type === 'call');
+    expect(calls.map((o) => [o.side, o.effect, o.quantity, o.leg.strike])).toEqual([
+      ['buy', 'open', 2, 17],
+      ['sell', 'open', 2, 22],
+      ['buy', 'open', 3, 18],
+      ['sell', 'close', 5, 15],
+    ]);
+    expect(saleWarnings(p)).toEqual([]);
+    expect(saleWarnings(diagonal(6))[0]).toContain('holds 1 fewer VIX call, so');
+  });
+
   it('says of calls sold out of the money that the re-size leaves fewer, and nothing when none are sold', () => {
     // the October 35 calls stand above their future (27.30): not the protection in the money, but
     // today's budget, shrinking with the days left, buys fewer calls than are held
