@@ -12,6 +12,7 @@ import {
   MIN_SPX_ATM_VOL,
   WING_MEDIAN_WIDTHS,
   WING_MIN_QUOTES,
+  type ChainRow,
 } from '@alvh/shared';
 import { describeWithData } from '../../helpers/marketData';
 import { REAL_CHAINS, loadChain, type RealChain } from './chains';
@@ -74,5 +75,37 @@ describeWithData('far wings marked outside their quotes', () => {
       "SPXW 2023-07-31: the far call wing (under 5 delta) is marked outside the bid-ask for 23 of its 27 quotes, 0 below the bid and 23 above the ask; the worst, the 4690 call, marks 1.14 against 0.90/1.00 (1.35 spreads beyond), at 10.23% against its mid's 9.97% (0.26 vol points over; up to 0.32 across the wing). The surface marks that wing over the market: price legs there from their quotes.",
     ]);
     expect([WING_MIN_QUOTES, WING_MEDIAN_WIDTHS]).toEqual([5, 0.5]);
+  });
+});
+
+describe('slices of another root, fitted on request outside the surface', () => {
+  // SPXW 3 and 61 days out; the SPX (AM) 2023-07-21 between them is another root's, left out
+  const SPXW = flatVolRows([
+    ['2023-06-12', 3, 0.12],
+    ['2023-08-09', 61, 0.13],
+  ]);
+  const spx = (vol: number, keep = (_strike: number) => true) =>
+    flatVolRows([['2023-07-21', 42, vol]])
+      .filter((r) => keep(r.strike))
+      .map((r) => ({ ...r, root: 'SPX' }));
+  const fit = (rows: readonly ChainRow[]) =>
+    fitChainSurface(parseChainTable(rows, { valuationDate: '2023-06-09' }), { fitOtherRoots: true });
+
+  it('one whose at-the-money vol is under the floor does not refuse the surface', () => {
+    const f = fit([...SPXW, ...spx(0.025)]);
+    const low = f.slices.find((s) => s.root === 'SPX')!;
+    expect(low.inSurface).toBe(false);
+    expect(low.atmVol).toBeLessThan(MIN_SPX_ATM_VOL);
+    expect(f.surface.toData().slices.map((s) => s.expiry)).toEqual(['2023-06-12', '2023-08-09']);
+  });
+
+  it('one fitted on five quotes near the money is not warned of: only the surface’s slices are', () => {
+    const f = fit([...SPXW, ...spx(0.13, (k) => k >= 4250 && k <= 4350)]);
+    const near = f.slices.find((s) => s.root === 'SPX')!;
+    expect([near.inSurface, near.quotes]).toEqual([false, 5]);
+    expect(f.surface.warnings.filter((w) => w.includes('2023-07-21'))).toEqual([]);
+    // the 3-day SPXW slice, on seven quotes, is
+    expect(f.surface.warnings.filter((w) => w.includes('the smile is fitted on'))).toHaveLength(1);
+    expect(f.surface.warnings[0]).toMatch(/^SPXW 2023-06-12: the smile is fitted on 7 quotes, too few/);
   });
 });
