@@ -109,3 +109,24 @@ describe('slices of another root, fitted on request outside the surface', () => 
     expect(f.surface.warnings[0]).toMatch(/^SPXW 2023-06-12: the smile is fitted on 7 quotes, too few/);
   });
 });
+
+describe('a slice whose puts stop short of the 25-delta put', () => {
+  // the 61-day slice's puts below a strike left out: 4150 is 24 delta, 4175 28
+  const fromPut = (k: number) =>
+    buildSurface({
+      chain: flatVolRows([
+        ['2023-06-12', 3, 0.12],
+        ['2023-08-09', 61, 0.13],
+      ]).filter((r) => !(r.expiry === '2023-08-09' && r.type === 'put' && r.strike < k)),
+      valuationDate: '2023-06-09',
+    }).warnings.filter((w) => w.startsWith('SPXW 2023-08-09'));
+
+  it('is warned of at 28 delta, on its 21 quotes; at 24 delta it reaches far enough', () => {
+    expect(fromPut(4175)).toEqual([
+      expect.stringMatching(
+        /^SPXW 2023-08-09: the smile is fitted on 21 quotes, from the 4175 put \(28 delta, K\/F 0\.971\) to the 4675 call \(6 delta, K\/F 1\.087\), short of the 25-delta put\. Marks below 4175/,
+      ),
+    ]);
+    expect(fromPut(4150)).toEqual([]);
+  });
+});
