@@ -8,11 +8,14 @@ import {
   checkFrontierSearch,
   checkFrontierWork,
   frontier,
+  FRONTIER_PILOT_PATHS,
   frontierPathLimit,
+  frontierSetupPathLimit,
   frontierSearchWork,
   frontierSetup,
   frontierWords,
   mergeFrontier,
+  mostFrontierPaths,
   plan,
   planGapWords,
   runFrontierChunk,
@@ -519,6 +522,29 @@ describe('frontier input and limits', () => {
       horizonDays: 56,
       bound: 'path-steps',
     });
+  });
+
+  it('measures the search on the pilot paths it ran, where a setup’s path-steps limit is under the pilot’s 4,000', () => {
+    // the docs example's 100-lot with a $10,000,000 budget, its setup's legs padded to 17,857 (copies
+    // of its components'): 2,000,000,000 / (56 days × 17,857 legs) = 2,000 paths, the pilot's own
+    const ex = JSON.parse(readFileSync(join(__dirname, '../../../docs/examples/frontier.json'), 'utf8')) as {
+      plan: { condor: object };
+    };
+    const big = { ...ex, plan: { ...ex.plan, condor: { ...ex.plan.condor, quantity: 100 } }, budgets: [0, 1e7] };
+    const s = frontierSetup({ ...big, paths: FRONTIER_PILOT_PATHS });
+    const { condor, overlay } = s.mc.book;
+    const legs = 17_857;
+    expect(mostFrontierPaths(56, legs)).toBe(2000);
+    const padded = Array.from({ length: legs - condor.length }, (_, i) => overlay[i % overlay.length]!);
+    const limit = frontierSetupPathLimit({ ...s, mc: { ...s.mc, book: { ...s.mc.book, overlay: padded } } });
+    expect(limit.bound).toBe('search');
+    expect(limit.mostPaths).toBeLessThan(2000);
+    // the run of those 2,000 paths is refused by its search, offering the limit's paths
+    const e = errorOf(() => frontier({ ...big, paths: 2000 }));
+    expect(e.field).toBe('paths');
+    expect(e.fix).toBe(
+      `pass at most about ${limit.mostPaths.toLocaleString('en-US')} paths, or fewer condors or a smaller largest budget`,
+    );
   });
 
   it('says the drawdown leaves no loss to cover when it does, and to pass budgets (it said no structure could cover it)', () => {
