@@ -2,10 +2,10 @@
  * The local host's own problem documents (those no route writes) name the path they are about
  * (`instance`) whenever a request line was read; the 405 of its method gate carries CORS like the
  * route's own 405; files (OPTIONS on one a 204) and `OPTIONS *` are answered in words that match
- * their headers; a file asked for with a trailing slash is a 404, not the file; and no form of `..`
- * reaches outside the served folder.
+ * their headers; a file asked for with a trailing slash is a 404, not the file; and no form of `..`,
+ * nor a link to a sibling folder whose name starts with the served folder's, reaches outside it.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,6 +176,29 @@ describe('local host problem documents', () => {
     expect(a.problem?.instance).not.toContain('..');
     expect(JSON.stringify(a)).not.toContain('do not serve');
   });
+
+  it.runIf(process.platform !== 'win32')(
+    'a link inside the folder to a sibling folder whose name starts with its own: 400 bad_path, not the file',
+    async () => {
+      // www-x beside the served www, and links inside www to a file there and to one of its own
+      const root = join(base, 'www');
+      mkdirSync(join(base, 'www-x'));
+      writeFileSync(join(base, 'www-x', 'secret.txt'), 'do not serve either');
+      symlinkSync(join('..', 'www-x', 'secret.txt'), join(root, 'sibling.txt'));
+      writeFileSync(join(root, 'assets', 'notes.txt'), 'served');
+      symlinkSync(join('assets', 'notes.txt'), join(root, 'notes.txt'));
+      const a = await request('GET /sibling.txt HTTP/1.1');
+      expect(a.status).toBe(400);
+      expect(a.problem).toMatchObject({
+        code: 'bad_path',
+        detail: 'the path /sibling.txt is not allowed: outside the root',
+      });
+      expect(JSON.stringify(a)).not.toContain('do not serve');
+      // a link to a file of the folder's own is served
+      const inside = await fetch(`http://127.0.0.1:${host.port}/notes.txt`);
+      expect([inside.status, await inside.text()]).toEqual([200, 'served']);
+    },
+  );
 
   it('malformed HTTP (an unknown or lowercase method): 400 without instance, no request line was read', async () => {
     for (const line of ['FOO / HTTP/1.1', 'get / HTTP/1.1']) {
