@@ -44,6 +44,21 @@ describe('ALVH.PLAN units', () => {
     expect(out.find((r) => r[0] === 'Max loss')![2]).toMatch(/^USD: \(widest wing − credit\)/);
     expect(out.find((r) => r[0] === 'Target vega')![2]).toMatch(/^USD per vol point: /);
   });
+
+  it('says the overlay’s vega is per VIX point for the VIX call diagonal, per vol point for the calendar', () => {
+    const vega = (rows: unknown[][]) => {
+      const out = PLAN(rows) as unknown[][];
+      return [out.find((r) => r[0] === 'Target vega')![2], out.find((r) => r[0] === 'Overlay vega')![2]].map(
+        (n) => String(n).split(':')[0],
+      );
+    };
+    expect(vega(planSheet20181224())).toEqual(['USD per vol point', 'USD per vol point']);
+    // the target stays the condor's vega per vol point, matched per VIX point
+    expect(vega([...planSheet20181224(), ['overlay', 'vix-call-diagonal']])).toEqual([
+      'USD per vol point',
+      'USD per VIX point',
+    ]);
+  });
 });
 
 describe('ALVH.PLAN book Greeks', () => {
