@@ -13,7 +13,7 @@ import {
   MAX_OBJECT_FIELDS,
   checkJsonObjects,
 } from '../../functions/src/http/jsonWidth';
-import { MAX_LISTED_ISSUES, MAX_PROBLEM_TEXT } from '../../functions/src/http/problem';
+import { MAX_LISTED_ISSUES, MAX_PROBLEM_TEXT, problemText } from '../../functions/src/http/problem';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a problem document, read by the assertions
 type Json = Record<string, any>;
@@ -200,5 +200,8 @@ describe('deep bodies and echoed keys', () => {
       ...(json.issues as Json[]).flatMap((i) => [i.path, i.message]),
     ])
       expect(String(text).length).toBeLessThanOrEqual(MAX_PROBLEM_TEXT);
+    // a text cut says how many characters it leaves out: all past the 960 kept
+    expect(problemText(huge)).toBe(`${'k'.repeat(MAX_PROBLEM_TEXT - 40)}… (2999040 more characters)`);
+    expect(problemText('k'.repeat(MAX_PROBLEM_TEXT))).toBe('k'.repeat(MAX_PROBLEM_TEXT));
   });
 });
