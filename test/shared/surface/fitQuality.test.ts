@@ -130,3 +130,24 @@ describe('a slice whose puts stop short of the 25-delta put', () => {
     expect(fromPut(4150)).toEqual([]);
   });
 });
+
+describe('a slice fitted on few quotes', () => {
+  // the 61-day slice quoted every 50 from 4100 to 4500 or 4550, reaching past both 25-deltas
+  const upTo = (hi: number) =>
+    buildSurface({
+      chain: flatVolRows([
+        ['2023-06-12', 3, 0.12],
+        ['2023-08-09', 61, 0.13],
+      ]).filter((r) => r.expiry !== '2023-08-09' || (r.strike >= 4100 && r.strike <= hi && r.strike % 50 === 0)),
+      valuationDate: '2023-06-09',
+    }).warnings.filter((w) => w.startsWith('SPXW 2023-08-09'));
+
+  it('sets its shape on ten, and is warned of on nine', () => {
+    expect(upTo(4550)).toEqual([]);
+    expect(upTo(4500)).toEqual([
+      expect.stringMatching(
+        /^SPXW 2023-08-09: the smile is fitted on 9 quotes, too few to set its shape \(it takes 10\), /,
+      ),
+    ]);
+  });
+});
