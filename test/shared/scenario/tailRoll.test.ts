@@ -87,8 +87,10 @@ describe("the summary's note on the rolls", () => {
     expect(rolls({ plan: LONG, horizonDays: 91 })).toEqual([
       "The tail rolls as the method picks its expiry (45-60 days out) from each rebalance's day: from day 23 (2026-12-13) into 2027-02-17, from day 51 (2027-01-10) into 2027-03-17 and from day 83 (2027-02-11) into 2027-04-21. The first rebalance from each of those days sells the calls held and buys the new expiry's; the hedge cost counts both.",
     ]);
-    // to day 22 nothing rolls, and a run without rebalances rolls nothing
+    // to day 22 nothing rolls, nor to day 23, where the run ends; a run without rebalances rolls nothing
     expect(rolls({ plan: LONG, horizonDays: 22 })).toEqual([]);
+    expect(rolls({ plan: LONG, horizonDays: 23 })).toEqual([]);
+    expect(rolls({ plan: LONG, horizonDays: 24 })[0]).toMatch(/: from day 23 \(2026-12-13\) into 2027-02-17\. /);
     expect(rolls({ plan: LONG, horizonDays: 91, rebalance: false })).toEqual([]);
   });
 
