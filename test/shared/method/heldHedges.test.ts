@@ -43,6 +43,9 @@ describe('heldHedges', () => {
     // the long call expires first: it does not cover the later short
     const early = [vix('call', 30, '2025-05-21', -3), vix('call', 25, '2025-04-16', 3)];
     expect(heldHedges(early, CONDOR, DIAGONAL)).toEqual([vix('call', 25, '2025-04-16', 3)]);
+    // nor does one of the same expiry
+    const same = [vix('call', 30, '2025-05-21', -3), vix('call', 25, '2025-05-21', 3)];
+    expect(heldHedges(same, CONDOR, DIAGONAL)).toEqual([vix('call', 25, '2025-05-21', 3)]);
     // two shorts draw on one long: the later short first, the earlier one left uncovered
     const two = [
       vix('call', 30, '2025-04-16', -2),
@@ -63,5 +66,12 @@ describe('heldHedges', () => {
     ]);
     const half = [...CONDOR, { ...CALENDAR[1]!, quantity: -2 }];
     expect(heldHedges(half, CONDOR, CALENDAR)).toEqual([]);
+    // a unit of two back puts: three held are one and a half units, not a whole number of them
+    const double = CALENDAR.map((l) => ({ ...l, quantity: 2 * l.quantity }));
+    expect(heldHedges([...CONDOR, { ...CALENDAR[1]!, quantity: 3 }], CONDOR, double)).toEqual([]);
+    expect(heldHedges([...CONDOR, { ...CALENDAR[1]!, quantity: 4 }], CONDOR, double)).toEqual([
+      { ...CALENDAR[0]!, quantity: -4 },
+      { ...CALENDAR[1]!, quantity: 4 },
+    ]);
   });
 });
