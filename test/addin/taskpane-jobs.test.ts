@@ -201,6 +201,41 @@ describe('fitsOneRequest: one summary-only request, or chunks with partials', ()
     expect(progress).toEqual([]); // an API that does not stream: nothing until the answer
   });
 
+  it("refuses an answer of another run (a cache's answer to another request), naming what differs, never shown as this run's", async () => {
+    // a caching proxy answered the 2,000-path, seed-42 run for this 5,000-path, seed-7 one
+    const summary = {
+      paths: 2_000,
+      seed: 42,
+      measure: 'real-world',
+      condor: { mean: -1 },
+      alvh: { mean: 1 },
+      histogram: { edges: [], counts: [] },
+    };
+    vi.stubGlobal('fetch', () => Promise.resolve(json(200, { summary })));
+    const whole = { ...monteCarloInput(raw, 5_000, 7), measure: 'risk-neutral' };
+    const cloud = runCloudMonteCarlo(
+      settings,
+      whole,
+      5_000,
+      () => ({}),
+      () => {},
+    );
+    await expect(cloud.handle.result).rejects.toThrow(
+      'the answer from https://alvh.example.net/api/montecarlo is of another run (2,000 paths, not 5,000; seed 42, not 7; the real-world measure, not the risk-neutral): a cache or proxy between may have answered another request; check the URL in Settings, or clear it to run here',
+    );
+    // the run's own answer is taken
+    const own = { ...summary, paths: 5_000, seed: 7, measure: 'risk-neutral' };
+    vi.stubGlobal('fetch', () => Promise.resolve(json(200, { summary: own })));
+    const again = runCloudMonteCarlo(
+      settings,
+      whole,
+      5_000,
+      () => ({}),
+      () => {},
+    );
+    expect(await again.handle.result).toEqual(own);
+  });
+
   it('runCloudMonteCarlo sends a run beyond the limits as chunks of the run, two in flight', async () => {
     const paths = steps(120) + 1;
     const whole = { ...monteCarloInput(raw, paths, 42), horizonDays: 120 };

@@ -286,7 +286,13 @@ export function runCloudMonteCarlo(
     const answer = postStreamed(settings, 'montecarlo?partial=false', whole, controller.signal, onProgress);
     const at = routeUrl(settings, 'montecarlo');
     const result = answer.then(
-      (r) => fromHost(at, () => mergeCloudMonteCarlo([r])),
+      (r) =>
+        ofTheRun(
+          fromHost(at, () => mergeCloudMonteCarlo([r])),
+          whole,
+          paths,
+          at,
+        ),
       (e: unknown) => {
         throw controller.signal.aborted ? new Cancelled() : e;
       },
@@ -303,7 +309,32 @@ export function runCloudMonteCarlo(
     chunks.map(([, c]) => c),
     onProgress,
   );
-  return { handle: mapHandle(all, mergeCloudMonteCarlo), oneRequest: false };
+  const at = routeUrl(settings, 'montecarlo');
+  return { handle: mapHandle(all, (a) => ofTheRun(mergeCloudMonteCarlo(a), whole, paths, at)), oneRequest: false };
+}
+
+/**
+ * `s` when it is the summary of the run asked for (`asked`: its seed and measure; `paths` in all);
+ * else a refusal naming what differs: a cache or proxy between the page and the API may have
+ * answered another request, and its figures would be shown as this run's.
+ */
+export function ofTheRun(s: MonteCarloSummary, asked: unknown, paths: number, at: string): MonteCarloSummary {
+  const a = (asked !== null && typeof asked === 'object' ? asked : {}) as { seed?: unknown; measure?: unknown };
+  const differs = [
+    typeof s.paths === 'number' && s.paths !== paths
+      ? `${s.paths.toLocaleString('en-US')} paths, not ${paths.toLocaleString('en-US')}`
+      : '',
+    typeof s.seed === 'number' && typeof a.seed === 'number' && s.seed !== a.seed
+      ? `seed ${s.seed}, not ${a.seed}`
+      : '',
+    typeof s.measure === 'string' && typeof a.measure === 'string' && s.measure !== a.measure
+      ? `the ${s.measure} measure, not the ${a.measure}`
+      : '',
+  ].filter((d) => d !== '');
+  if (differs.length === 0) return s;
+  throw new RunError(
+    `the answer from ${at} is of another run (${differs.join('; ')}): a cache or proxy between may have answered another request; ${CHECK_URL}`,
+  );
 }
 
 /** Split `paths` into chunks of at most `size` paths: [firstPath, pathCount][]. */
