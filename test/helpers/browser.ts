@@ -120,7 +120,11 @@ export async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Pro
   return sparticuzChromium();
 }
 
-/** Launch the resolved Chromium, headless. */
+/**
+ * Launch the resolved Chromium, headless. @sparticuz/chromium's flags run it as one process, where a
+ * context's `timezoneId` is not applied (every context reads the first one's zone): a test of the
+ * page in another time zone launches its own browser with `TZ` in the launch's `env`.
+ */
 export async function launchChromium(): Promise<Browser> {
   const { executablePath, args } = await resolveChromium();
   return playwright.launch({ executablePath, args, headless: true });
