@@ -92,6 +92,16 @@ describe('a range of a new day read over the form', () => {
     // a range that gives the campaign does not keep the form's, and the one it gives is not named
     const day = newDayOf(got, { ...example, campaign: { campaignBudget: '900', paidOverlay: '0', paidTail: '0' } })!;
     expect(day.kept.some((k) => k.startsWith('the campaign'))).toBe(false);
+    // three empty rows give no campaign, as ALVH.PLAN reads them: the boxes are left as they are
+    const blank = readKeyValueRange(
+      [
+        ['campaignBudget', ''],
+        ['paidOverlay', null],
+        ['paidTail', ''],
+      ],
+      POLICY_FIELDS,
+    );
+    expect(blank.campaign).toBeUndefined();
     const part = readKeyValueRange([['campaignBudget', 1673]], POLICY_FIELDS);
     expect(part.campaign).toEqual({ campaignBudget: '1673', paidOverlay: '', paidTail: '' });
     expect(() =>

@@ -264,6 +264,25 @@ describe('fitsOneRequest: one summary-only request, or chunks with partials', ()
     await expect(cloud.handle.result).rejects.toBeInstanceOf(Cancelled);
   });
 
+  it('refuses chunk answers of another chunk (a cache answering every chunk alike) or of another shape, naming the URL, not the form', async () => {
+    const paths = steps(120) + 1;
+    const whole = { ...monteCarloInput(raw, paths, 42), horizonDays: 120 };
+    const chunk = (firstPath: number, pathCount: number) => ({ ...whole, firstPath, pathCount });
+    const size = Math.ceil(paths / 8);
+    // the first chunk's answer, given to every chunk
+    vi.stubGlobal('fetch', () => Promise.resolve(json(200, { partial: { firstPath: 0, pathCount: size, seed: 42 } })));
+    const cached = runCloudMonteCarlo(settings, whole, paths, chunk, () => {});
+    await expect(cached.handle.result).rejects.toThrow(
+      `the answer from https://alvh.example.net/api/montecarlo is of another chunk (first path 0, not ${size.toLocaleString('en-US')}): a cache or proxy between may have answered another request; check the URL in Settings, or clear it to run here`,
+    );
+    // another host's JSON: was "seed: pass seed as a whole number … (and 23 more issues)", shown at the form's seed
+    vi.stubGlobal('fetch', () => Promise.resolve(json(200, { hello: 1 })));
+    const other = runCloudMonteCarlo(settings, whole, paths, chunk, () => {});
+    await expect(other.handle.result).rejects.toThrow(
+      /^https:\/\/alvh\.example\.net\/api\/montecarlo answered JSON of another shape \(.*\): check the URL in Settings, or clear it to run here$/,
+    );
+  });
+
   it('runCloudMonteCarlo keeps every chunk of a long condor within the per-call limits (1,000,000 paths × 192 days)', async () => {
     const paths = 1_000_000;
     // the example's condor moved to 2025-10-17, 192 days out (a horizon past a condor's expiry is refused)

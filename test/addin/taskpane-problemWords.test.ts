@@ -48,6 +48,10 @@ describe('a problem document', () => {
       'the cloud API answered 502: Bad Gateway from https://alvh.example.net/api/stress: the host behind that address is not answering; try again in a minute, or clear the URL in Settings to run here',
       false,
     ]);
+    // an empty detail beside a title: the title is the message, and the answer the API's (not "no API at …")
+    vi.stubGlobal('fetch', problem(404, { title: 'No such run', detail: '' }));
+    const titled = await failure(postJson(settings, 'stress', {}, signal));
+    expect([titled.message, titled.problem]).toEqual(['the cloud API answered 404: No such run', true]);
     expect(capped('short')).toBe('short');
     expect(capped('x'.repeat(MOST_SHOWN))).toHaveLength(MOST_SHOWN);
   });

@@ -247,6 +247,8 @@ export function readKeyValueRange(
   const futures = curveRows(numbered, dated, out.fields.valuationDate, givenBy.get('valuationDate'));
   if (futures !== undefined) out.futures = futures;
   if (last.date !== undefined || last.vix !== undefined || last.numbered.length > 0) out.last = lastRebalanceRows(last);
+  // three empty campaign rows give no campaign (as ALVH.PLAN reads them): the boxes are left as they are
+  if (out.campaign !== undefined && Object.values(out.campaign).every((v) => v === '')) delete out.campaign;
   return out;
 }
 

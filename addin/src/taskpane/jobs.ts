@@ -7,6 +7,7 @@
 import {
   POOLED_MONTE_CARLO_LIMITS,
   checkedMonteCarloRequest,
+  grouped,
   isAlvhError,
   mostMonteCarloPaths,
   scenarioLegCount,
@@ -310,7 +311,37 @@ export function runCloudMonteCarlo(
     onProgress,
   );
   const at = routeUrl(settings, 'montecarlo');
-  return { handle: mapHandle(all, (a) => ofTheRun(mergeCloudMonteCarlo(a), whole, paths, at)), oneRequest: false };
+  const merged = (answers: unknown[]): MonteCarloSummary => {
+    answers.forEach((a, i) => chunkOfTheRun(a, chunks[i]!, at));
+    return ofTheRun(
+      fromHost(at, () => mergeCloudMonteCarlo(answers)),
+      whole,
+      paths,
+      at,
+    );
+  };
+  return { handle: mapHandle(all, merged), oneRequest: false };
+}
+
+/**
+ * A chunk's answer, refused naming what differs when its partial is of other paths than the chunk
+ * asked for ([firstPath, pathCount]): a cache between that answers every chunk alike.
+ */
+function chunkOfTheRun(answer: unknown, [first, count]: [number, number], at: string): void {
+  const p = (answer as { partial?: { firstPath?: unknown; pathCount?: unknown } } | null)?.partial;
+  if (p === null || typeof p !== 'object') return; // another shape: said by the merge, with the URL
+  const differs = [
+    typeof p.firstPath === 'number' && p.firstPath !== first
+      ? `first path ${grouped(p.firstPath)}, not ${grouped(first)}`
+      : '',
+    typeof p.pathCount === 'number' && p.pathCount !== count
+      ? `${grouped(p.pathCount)} paths, not ${grouped(count)}`
+      : '',
+  ].filter((d) => d !== '');
+  if (differs.length > 0)
+    throw new RunError(
+      `the answer from ${at} is of another chunk (${differs.join('; ')}): a cache or proxy between may have answered another request; ${CHECK_URL}`,
+    );
 }
 
 /**

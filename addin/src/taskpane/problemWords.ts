@@ -67,8 +67,10 @@ export function problemError(
         return !!x && typeof x.path === 'string' && typeof x.message === 'string';
       })
     : [];
-  const said = typeof o.detail === 'string' ? o.detail : typeof o.title === 'string' ? o.title : undefined;
-  const shown = said ? capped(said) : undefined; // an empty detail is no message: the status line stands in
+  const words = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+  // an empty detail is no message: the title, else the status line, stands in
+  const said = words(o.detail) ?? words(o.title);
+  const shown = said === undefined ? undefined : capped(said);
   // the fix, unless the detail shown already says it (a rule's refusal: "<field>: <problem>; <fix>")
   const fix = typeof o.fix === 'string' && o.fix !== '' && !(shown ?? '').includes(o.fix) ? `; ${capped(o.fix)}` : '';
   const hint = status === 401 || status === 403 ? ' (check the function key in Settings)' : '';
