@@ -106,7 +106,8 @@ function checkEastern(line: number, word: string | undefined): void {
  * The quotedata stamp, "Date: February 5 2022, 8:09 PM EST", "Date: 9 June 2023, 1:40 PM EDT" or
  * "Date: June 9, 2023 at 4:15 PM EDT" (a comma after the day, "at" before the time), in any case,
  * to the session the quotes belong to: during trading hours (09:30-16:15 on an exchange business
- * day) the stamp itself; otherwise the quotes are the last session's closing quotes, valued at its
+ * day; early closes are not modelled, so a 14:00 stamp of a half day is read as in session) the
+ * stamp itself; otherwise the quotes are the last session's closing quotes, valued at its
  * 16:00 close: a file taken before the open, or on a weekend or an exchange holiday, is of the
  * business day before (a download in Tokyo the morning after a U.S. holiday is of the session
  * before the holiday). The time must be Eastern (EST, EDT or ET): any other zone, or none, is
