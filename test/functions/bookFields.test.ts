@@ -238,13 +238,14 @@ describe('plausibility of a plan the schema accepts', () => {
     const warnings = (json.warnings as string[]).join('\n');
     expect(warnings).toMatch(/VIX 5(\.00)? is below 9, under any close in its history/);
     expect(warnings).toMatch(/VIX 5(\.00)? is far from the front VX future 18\.4/);
-    // at VIX 1 the futures are 18-20× it: refused, naming the first, as a unit mistake
+    // at VIX 1 (the futures 18-20× it) the VIX is refused as the slip, under 5 as every host refuses it
     p.market.vix = 1;
     const slip = await call('plan', p);
-    expect(slip.status).toBe(400);
-    expect(JSON.stringify(slip.json)).toMatch(
-      /market\.futures\[0\]\.price: is 18\.4\d*, 18\.\d× the VIX spot 1; .*or check the VIX spot/,
-    );
+    expect([slip.status, slip.json.field, slip.json.detail]).toEqual([
+      400,
+      'market.vix',
+      'market.vix: is 1: VIX has never closed below 9; pass VIX in index points (18.5)',
+    ]);
     const calm = await call('plan', PLAN_EXAMPLE);
     expect((calm.json.warnings as string[]).join('\n')).not.toMatch(/record low|far from the front VX future|below 9/);
   });

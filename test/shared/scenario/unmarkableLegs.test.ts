@@ -66,7 +66,7 @@ describe('a plan hedge the frontier’s drawdown scenario cannot mark', () => {
         valuationDate: '2026-11-20',
         market: {
           spx: 1_000_000,
-          vix: 1.5,
+          vix: 5,
           vvix: 200,
           rate: -0.05,
           divYield: -0.05,
