@@ -338,10 +338,7 @@ function chunkOfTheRun(answer: unknown, [first, count]: [number, number], at: st
       ? `${grouped(p.pathCount)} paths, not ${grouped(count)}`
       : '',
   ].filter((d) => d !== '');
-  if (differs.length > 0)
-    throw new RunError(
-      `the answer from ${at} is of another chunk (${differs.join('; ')}): a cache or proxy between may have answered another request; ${CHECK_URL}`,
-    );
+  refuseAnother('chunk', differs, at);
 }
 
 /**
@@ -352,9 +349,7 @@ function chunkOfTheRun(answer: unknown, [first, count]: [number, number], at: st
 export function ofTheRun(s: MonteCarloSummary, asked: unknown, paths: number, at: string): MonteCarloSummary {
   const a = (asked !== null && typeof asked === 'object' ? asked : {}) as { seed?: unknown; measure?: unknown };
   const differs = [
-    typeof s.paths === 'number' && s.paths !== paths
-      ? `${s.paths.toLocaleString('en-US')} paths, not ${paths.toLocaleString('en-US')}`
-      : '',
+    typeof s.paths === 'number' && s.paths !== paths ? `${grouped(s.paths)} paths, not ${grouped(paths)}` : '',
     typeof s.seed === 'number' && typeof a.seed === 'number' && s.seed !== a.seed
       ? `seed ${s.seed}, not ${a.seed}`
       : '',
@@ -362,9 +357,15 @@ export function ofTheRun(s: MonteCarloSummary, asked: unknown, paths: number, at
       ? `the ${s.measure} measure, not the ${a.measure}`
       : '',
   ].filter((d) => d !== '');
-  if (differs.length === 0) return s;
+  refuseAnother('run', differs, at);
+  return s;
+}
+
+/** The refusal of an answer from `at` of another run or chunk, naming what `differs` (none: no refusal). */
+function refuseAnother(what: 'run' | 'chunk', differs: string[], at: string): void {
+  if (differs.length === 0) return;
   throw new RunError(
-    `the answer from ${at} is of another run (${differs.join('; ')}): a cache or proxy between may have answered another request; ${CHECK_URL}`,
+    `the answer from ${at} is of another ${what} (${differs.join('; ')}): a cache or proxy between may have answered another request; ${CHECK_URL}`,
   );
 }
 
