@@ -6,7 +6,8 @@
  * The lowest settlement of the VX1..VX8 history is 9.875, so neither fires on a real day's curve.
  */
 import { describe, expect, it } from 'vitest';
-import { AlvhError, plan, type PlanInput } from '@alvh/shared';
+import { plan, type PlanInput } from '@alvh/shared';
+import { errorOf } from '../../helpers/errors';
 import { PLAN_INPUT } from '../../helpers/fixtures';
 import { describeWithData } from '../../helpers/marketData';
 import { readVxHistory } from '../market/vxHistory';
@@ -32,14 +33,7 @@ describe('plan: a VX future below its record low', () => {
   });
 
   it('under 5 is refused naming the future, and a VIX under 5 naming market.vix, not the futures', () => {
-    const refusal = (input: PlanInput): string => {
-      try {
-        plan(input);
-      } catch (e) {
-        if (e instanceof AlvhError) return e.message;
-      }
-      return 'no refusal';
-    };
+    const refusal = (input: PlanInput): string => errorOf(() => plan(input)).message;
     expect(refusal(withPrices(18.4, 1.93))).toBe(
       'market.futures[1].price: is 1.93: VX futures have never settled below 9.875; pass the price in index points, e.g. 22.75',
     );
