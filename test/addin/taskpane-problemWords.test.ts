@@ -80,12 +80,15 @@ describe('a problem document', () => {
       'fetch',
       problem(
         503,
-        { detail: 'the compute pool is full; retry after 12 s', fix: 'retry after 12 seconds' },
+        {
+          detail: 'the compute pool is full (2 heavy runs in progress, one per thread and 4 waiting)',
+          fix: 'retry after 12 seconds, or send fewer heavy requests at once',
+        },
         { 'retry-after': '12' },
       ),
     );
     expect((await failure(postJson(settings, 'stress', {}, signal))).message).toBe(
-      'the cloud API answered 503: the compute pool is full; retry after 12 s; retry after 12 seconds',
+      'the cloud API answered 503: the compute pool is full (2 heavy runs in progress, one per thread and 4 waiting); retry after 12 seconds, or send fewer heavy requests at once',
     );
     // without a problem document: the wait takes the place of "in a minute"
     vi.stubGlobal('fetch', async () => new Response('', { status: 503, headers: { 'retry-after': '30' } }));

@@ -51,6 +51,10 @@ describe('a full pool answers 503 before the body is checked', () => {
       const r = await callRoute(route, { body });
       expect([r.status, r.json.code]).toEqual([503, 'compute_queue_full']);
       expect(r.headers['retry-after']).toBe('3');
+      // the wait is said once, in the fix, beside what to send instead
+      expect(r.json.detail).toMatch(/^the compute pool is full \(\d+ heavy runs in progress/);
+      expect(`${r.json.detail} / ${r.json.fix}`.match(/retry after/gi)).toEqual(['retry after']);
+      expect(r.json.fix).toBe('retry after 3 seconds, or send fewer heavy requests at once');
       expect(pool.checks).toBeGreaterThan(0);
       expect(pool.jobs).toEqual([]);
     },

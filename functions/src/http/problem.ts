@@ -244,7 +244,7 @@ export function problemFromError(
         ? httpProblem(
             503,
             'compute_queue_full',
-            `the compute pool is full (${e.runs} heavy runs in progress, one per thread and ${e.maxQueued} waiting); retry after ${e.retryAfterSeconds} s`,
+            `the compute pool is full (${e.runs} heavy runs in progress, one per thread and ${e.maxQueued} waiting)`,
             { fix: `retry after ${e.retryAfterSeconds} seconds, or send fewer heavy requests at once` },
           )
         : httpProblem(
