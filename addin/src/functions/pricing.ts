@@ -3,8 +3,8 @@
  * package. Greeks follow it: vega per vol point (0.01), theta per calendar day, rho per 1% (0.01).
  * ALVH.BS and ALVH.BLACK76 take single cells or ranges in any argument (combined cell by cell as
  * in grid.ts; `output` is an axis of its own, see outputShape) and price a whole range in one call
- * through the batch kernel `bsGreeksBatch` (Black-76 as BSM with the dividend yield equal to the
- * rate, rho as −T·price); cells outside the kernel's domain (zero time or vol, or a bad value) go
+ * through the batch kernels `bsGreeksBatch` and `black76GreeksBatch` (Black-76 as BSM with the
+ * dividend yield equal to the rate, rho as −T·price); cells outside the kernel's domain (zero time or vol, or a bad value) go
  * through the single-option functions, which give the intrinsic value or the error, named by the
  * cell. A single cell is priced by the single-option functions too; a range's cells agree with
  * them to about 1e-15 relative.
@@ -21,6 +21,7 @@ import {
   noSolution,
   batchOutput,
   bsGreeksBatch,
+  black76GreeksBatch,
   type BatchInput,
   type Greeks,
 } from '@alvh/shared';
@@ -249,14 +250,11 @@ function priceRanges(model: 'bs' | 'black76', a: PricingArgs): number[][] {
   }
   if (m > 0) {
     const o = batchOutput(m);
-    bsGreeksBatch(input, o, m);
+    (model === 'bs' ? bsGreeksBatch : black76GreeksBatch)(input, o, m);
     const columns = [o.price, o.delta, o.gamma, o.vega, o.theta, o.rho];
     for (let k = 0; k < m; k++) {
-      const w = which[k]!;
-      // Black-76 rho: the futures price does not move with the rate, so rho = −T·price (per 1%).
-      const value = model === 'black76' && w === 5 ? (-input.years[k]! * o.price[k]!) / 100 + 0 : columns[w]![k]!;
       const at = cellOf[k]!;
-      result[Math.floor(at / cols)]![at % cols] = value;
+      result[Math.floor(at / cols)]![at % cols] = columns[which[k]!]![k]!;
     }
   }
   return result;

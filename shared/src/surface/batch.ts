@@ -231,3 +231,18 @@ export function bsGreeksBatch(i: BatchInput, o: BatchOutput, n = i.spot.length):
     }
   }
 }
+
+/**
+ * Black-76 prices and Greeks of n options on futures into `o` (unchecked; see {@link checkBatch}):
+ * `i.spot` holds the futures and `i.divYield` the rate, as `i.rate` does. BSM with q = r is Black-76
+ * for the price, delta, gamma, vega and theta; rho is Black-76's, −T·price per 1% with the future
+ * held fixed (BSM's would carry the forward with the rate), as {@link black76Greeks} gives it.
+ */
+export function black76GreeksBatch(i: BatchInput, o: BatchOutput, n = i.spot.length): void {
+  bsGreeksBatch(i, o, n);
+  const years = i.years;
+  const price = o.price;
+  const rho = o.rho;
+  // `+ 0` turns −0 into 0, as black76Greeks does.
+  for (let k = 0; k < n; k++) rho[k] = (-years[k]! * price[k]!) / 100 + 0;
+}

@@ -76,7 +76,7 @@ export {
 export type { SurfaceMove } from './moveSurface';
 export { moveSpxSurface } from './moveSurface';
 export type { BatchInput, BatchOutput } from './batch';
-export { bsGreeksBatch, batchOutput, checkBatch } from './batch';
+export { bsGreeksBatch, black76GreeksBatch, batchOutput, checkBatch } from './batch';
 export type { SurfaceRequest, SurfaceResponse, SurfaceExpiryReport, SurfaceLeftOut } from './schemas';
 export {
   SurfaceRequestSchema,

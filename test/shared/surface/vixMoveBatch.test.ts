@@ -4,6 +4,8 @@ import {
   batchOutput,
   bsGreeks,
   bsGreeksBatch,
+  black76Greeks,
+  black76GreeksBatch,
   checkBatch,
   moveSpxSurface,
   moveVixSurface,
@@ -177,5 +179,44 @@ describe('bsGreeksBatch', () => {
     const e = errorOf(() => checkBatch(tiny, batchOutput(1)));
     expect(e.field).toBe('vol[0]');
     expect(e.fix).toMatch(/bsGreeks/);
+  });
+});
+
+describe('black76GreeksBatch', () => {
+  it('equals the single-call black76Greeks on random VIX options, rho −T·price per 1% included', () => {
+    const row = fc.record({
+      call: fc.boolean(),
+      S: fc.double({ min: 9, max: 90, noNaN: true }),
+      K: fc.double({ min: 5, max: 150, noNaN: true }),
+      T: fc.double({ min: 1 / 365, max: 1, noNaN: true }),
+      v: fc.double({ min: 0.3, max: 3, noNaN: true }),
+      r: fc.double({ min: -0.01, max: 0.08, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 50 }), (rows) => {
+        const input = batchOf(rows.map((x) => ({ ...x, q: x.r })));
+        const out = batchOutput(rows.length);
+        checkBatch(input, out);
+        black76GreeksBatch(input, out);
+        rows.forEach((x, i) => {
+          const g = black76Greeks({
+            type: x.call ? 'call' : 'put',
+            future: x.S,
+            strike: x.K,
+            years: x.T,
+            vol: x.v,
+            rate: x.r,
+          });
+          expectSameGreeks(out, i, g, JSON.stringify(x));
+        });
+      }),
+      { numRuns: 200 },
+    );
+    // Haug §1.1.5's put (F = K = 20, T = 4/12, σ = 25%, r = 9%): price 1.11664145656, rho −T·price/100
+    const haug = batchOf([{ call: false, S: 20, K: 20, T: 4 / 12, v: 0.25, r: 0.09, q: 0.09 }]);
+    const out = batchOutput(1);
+    black76GreeksBatch(haug, out);
+    expect(out.price[0]).toBeCloseTo(1.11664145656, 10);
+    expect(out.rho[0]).toBeCloseTo((-(4 / 12) * 1.11664145656) / 100, 12);
   });
 });
