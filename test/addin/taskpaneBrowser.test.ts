@@ -22,6 +22,7 @@ import {
   plan,
   optionRoot,
   runMonteCarloChunk,
+  stressGrid,
   summarizeMonteCarlo,
 } from '@alvh/shared';
 import { calibrationNotes } from '@alvh/shared/calibration';
@@ -532,6 +533,53 @@ describe('taskpane Monte Carlo on the cloud, one request (Chromium, 350 px)', ()
     await page.waitForSelector('#mc-result:not([hidden])');
     expect(await page.textContent(note)).toMatch(/^400 paths on localhost:\d+ in 3\.0 s/);
     expect(await page.isHidden('#action-mc progress')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('taskpane stress grid and frontier on a silent cloud host (Chromium, 350 px)', () => {
+  it('count the seconds while the host says nothing, then say where they ran', async () => {
+    const { page, errors } = await openPane(`${base}/api`, new Date('2026-03-02T09:00:00Z'));
+    // Time stands still unless the test moves it; each request waits until the test answers it.
+    await page.clock.pauseAt(new Date('2026-03-02T10:00:00Z'));
+    const port = new URL(base).port;
+    let answerStress!: () => Promise<void>;
+    const stressHeld = new Promise<void>((seen) =>
+      page.route('**/api/stress', (route) => {
+        const result = stressGrid(JSON.parse(route.request().postData() ?? '{}'));
+        answerStress = () => route.fulfill({ json: result });
+        seen();
+      }),
+    );
+    await page.click('#action-stress [data-run=stress]');
+    await stressHeld;
+    const stressNote = '#action-stress [data-note]';
+    expect(await page.textContent(stressNote)).toBe(`Running the stress grid on localhost:${port} as one request…`);
+    await page.clock.runFor(4000);
+    expect(await page.textContent(stressNote)).toBe(`Running the stress grid on localhost:${port} as one request… 4 s`);
+    await answerStress();
+    await page.waitForSelector('#stress-result:not([hidden])');
+    expect(await page.textContent(stressNote)).toMatch(new RegExp(`^Done on localhost:${port} in 4\\.0 s`));
+
+    // The frontier: held before the host's stream begins, then let through to the file's host.
+    let letThrough!: () => Promise<void>;
+    const frontierHeld = new Promise<void>((seen) =>
+      page.route('**/api/frontier', (route) => {
+        letThrough = () => route.continue();
+        seen();
+      }),
+    );
+    await page.fill('input[name=paths]', '2000');
+    await page.click('#run-frontier');
+    await frontierHeld;
+    expect(await page.textContent('#frontier-note')).toBe(`Running 2,000 paths on localhost:${port}…`);
+    await page.clock.runFor(3000);
+    expect(await page.textContent('#frontier-note')).toBe(`Running 2,000 paths on localhost:${port}… 3 s`);
+    await letThrough();
+    await page.waitForSelector('#frontier-result:not([hidden])', { timeout: 90_000 });
+    await expect
+      .poll(() => page.textContent('#frontier-note'))
+      .toMatch(new RegExp(`^\\d+ budgets on localhost:${port}`));
     expect(errors).toEqual([]);
   });
 });

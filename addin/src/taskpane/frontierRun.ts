@@ -150,12 +150,23 @@ export async function runFrontier(host: FrontierHost): Promise<boolean> {
   const place = placeOf(settings);
   const where = `Running ${ps.paths.toLocaleString('en-US')} paths ${place}…`;
   note(where);
-  const progress = (done: number, total: number): void =>
-    note(done >= total ? `${where} summarising` : `${where} ${Math.floor((100 * done) / total)}%`);
+  // On the cloud the note counts the seconds, so a host that streams nothing is seen to keep it waiting.
+  const cloud = settings.endpoint !== '';
+  const started = performance.now();
+  let state = ''; // '', 'NN%' or 'summarising'
+  const show = (): void => {
+    const secs = cloud ? `${Math.round((performance.now() - started) / 1000)} s` : '';
+    note([where, [state, secs].filter((t) => t !== '').join(' · ')].filter((t) => t !== '').join(' '));
+  };
+  const progress = (done: number, total: number): void => {
+    state = done >= total ? 'summarising' : `${Math.floor((100 * done) / total)}%`;
+    show();
+  };
+  const ticker = cloud ? setInterval(show, 1000) : undefined;
   try {
     const answer = await start(host, body, controller.signal, progress);
+    clearInterval(ticker);
     const read = (): ReturnType<typeof parseFrontier> => parseFrontier(answer);
-    const cloud = settings.endpoint !== '';
     const view = paneNotes(cloud ? fromHost(routeUrl(settings, 'frontier'), read) : read());
     const startWords = frontierStart(closesText);
     renderFrontier(view, startWords);
@@ -174,6 +185,7 @@ export async function runFrontier(host: FrontierHost): Promise<boolean> {
       return true;
     }
   } finally {
+    clearInterval(ticker);
     controller = undefined;
     setBusy(run, cancel, false);
   }

@@ -362,7 +362,8 @@ async function runJob(kind: JobKind): Promise<boolean> {
   const note = runNote(kind);
   const place = placeOf(settings); // where this run goes, whatever Settings say by its end
   const started = performance.now();
-  // A one-request cloud run: the note counts the seconds beside the host's streamed progress.
+  // A one-request cloud run: the note counts the seconds beside the host's progress (the Monte
+  // Carlo's streamed; the stress grid's none until its answer).
   let ticking = '';
   const tick = (): void => {
     note.textContent = oneRequestNote(ticking, action(kind), performance.now() - started);
@@ -378,6 +379,7 @@ async function runJob(kind: JobKind): Promise<boolean> {
       settings.endpoint === ''
         ? runInWorker(workerUrl, { job: 'stress', input: body }, progress)
         : runCloudStress(settings, body, progress);
+    if (settings.endpoint !== '') ticking = `Running the stress grid ${place} as one request…`;
   } else {
     const ps = pathsAndSeed();
     if (ps === undefined) return true;
