@@ -117,7 +117,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
     stepBudget(ctx, condorSet, split, overlaySize, sizing, scenario.condorLoss, parts),
   );
   const capital = take(stepCapital(ctx, condorSet, budget.netHedgeDebit, overlay));
-  const thetaSubsidy = take(stepThetaSubsidy(overlay, tail));
+  const thetaSubsidy = take(stepThetaSubsidy(overlay, tail, p.market.spx));
   const carry = take(stepCarry(ctx, { condor: condorSet.legs, overlay: overlay.legs, tail: tail.legs }, overlay));
   const analogs = take(stepAnalogs(ctx, condors, sizing, tail.contracts));
   const rebalance = take(stepRebalance(ts, thenTs, policy));

@@ -317,7 +317,7 @@ export function overlayRiskBeyondDebit(
 }
 
 /** The theta subsidy: the overlay's theta against the tail's. */
-export function stepThetaSubsidy(overlay: PlanOverlay, tail: PlanTail): PlanStep<Plan['thetaSubsidy']> {
+export function stepThetaSubsidy(overlay: PlanOverlay, tail: PlanTail, spx: number): PlanStep<Plan['thetaSubsidy']> {
   const audit: AuditEntry[] = [];
   const ratio = tail.theta < 0 ? overlay.theta / Math.abs(tail.theta) : null;
   audit.push({
@@ -345,10 +345,14 @@ export function stepThetaSubsidy(overlay: PlanOverlay, tail: PlanTail): PlanStep
     // with no tail decay to pay for (no ratio), the reason for that stays and this is added to it
     result.note =
       ratio === null ? `${result.note}; ${words}` : `${words}, so it adds to the tail's decay instead of paying for it`;
-    if (overlay.structure === 'spx-put-calendar')
+    if (overlay.structure === 'spx-put-calendar') {
+      // far from the money either way (a condor's short put SPX has fallen through is in the money)
+      const strike = overlay.unitLegs[0]?.strike ?? spx;
+      const away = `${fmt(Math.abs(strike / spx - 1) * 100, 2)}% ${strike > spx ? 'in' : 'out of'} the money`;
       warnings.push(
-        `The put calendar's theta is negative (${usd(overlay.theta, 2)}/day): this far out of the money its back put decays faster than its front, so it does not subsidize the tail as section 5 expects; it still buys the vega.`,
+        `The put calendar's theta is negative (${usd(overlay.theta, 2)}/day): at its strike, ${away} (${fmt(strike, 2)}, SPX ${fmt(spx, 2)}), its back put decays faster than its front, so it does not subsidize the tail as section 5 expects; it still buys the vega.`,
       );
+    }
   }
   return { result, audit, warnings };
 }

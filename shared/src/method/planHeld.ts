@@ -19,6 +19,7 @@ import { checkListedStrike, checkSpotAndStrikes, checkVxPrice } from '../validat
 import { SPX_STRIKE_STEP } from './condor';
 import { invalidInput, isAlvhError } from '../errors';
 import type { PlanContext } from './planCurve';
+import { fmt } from './audit';
 
 /** The positions of each plan's context, read once: the budget, the strike check and the orders all read them. */
 const readPositions = new WeakMap<PlanContext, { leg: Leg; field: string }[]>();
@@ -141,6 +142,28 @@ export function condorHeld(ctx: PlanContext, legs: readonly Leg[]): boolean {
   const side = (l: Leg) => `${l.kind}|${l.type}|${l.expiry}|${l.strike}|${Math.sign(l.quantity)}`;
   const sides = new Set(held.map((h) => side(h.leg)));
   return legs.every((l) => sides.has(side(l)));
+}
+
+/**
+ * The short strikes that fail the method's `min` SD, as the warning names them: "the put is 1.2 SD
+ * from spot", or, across spot (SPX through the short put or call), "2.4 SD in the money (above
+ * spot)"; `short` is what the method asks for beside them.
+ */
+export function failingSides(zPut: number, zCall: number, min: number): { sides: string; short: string } {
+  const where = (side: 'put' | 'call', z: number): string =>
+    z >= 0
+      ? `the ${side} is ${fmt(z, 2)} SD from spot`
+      : `the ${side} is ${fmt(-z, 2)} SD in the money (${side === 'put' ? 'above' : 'below'} spot)`;
+  const both: [side: 'put' | 'call', z: number][] = [
+    ['put', zPut],
+    ['call', zCall],
+  ];
+  const failing = both.filter(([, z]) => z < min);
+  const across = failing.some(([, z]) => z < 0);
+  return {
+    sides: failing.map(([side, z]) => where(side, z)).join(' and '),
+    short: across ? `, not the ${min} SD out of the money` : `, inside the ${min} SD`,
+  };
 }
 
 /**

@@ -43,6 +43,21 @@ describe('the strikes that would pass Step 1', () => {
     );
   });
 
+  it('names a short strike across spot as in the money, not as a negative distance from spot', () => {
+    const across = (strikes: [number, number, number, number]): string =>
+      sdWarning(plan({ ...PLAN_INPUT, condor: { ...PLAN_INPUT.condor, strikes } }));
+    // SPX 6600: a short put at 6750 is above spot, a short call at 6400 below it
+    expect(across([6650, 6750, 7100, 7200])).toMatch(
+      /^The condor's short strikes: the put is 0\.43 SD in the money \(above spot\) and the call is 1\.41 SD from spot, not the 1\.5 SD out of the money the method asks for: widen the short strikes/,
+    );
+    expect(across([5700, 5800, 6400, 6500])).toMatch(
+      /^The condor's short strikes: the call is 0\.59 SD in the money \(below spot\), not the 1\.5 SD out of the money the method asks for \(the put, at 2\.49 SD, passes\)/,
+    );
+    expect(sdWarning(failing)).toMatch(
+      /^The condor's short strikes: the call is 1\.41 SD from spot, inside the 1\.5 SD/,
+    );
+  });
+
   it('for a condor held, says the check is an entry\u2019s and the fix a roll, with the same strikes', () => {
     const legs = failing.book.condor.map((l) => ({ ...l, quantity: Math.trunc(l.quantity) }));
     const held = plan({ ...PLAN_INPUT, positions: legs });

@@ -25,7 +25,22 @@ describe('the theta subsidy (section 5: the calendar’s theta pays for the tail
       `the put calendar itself loses $${(-p.overlay.theta).toFixed(2)}/day at this strike, so it adds to the tail's decay instead of paying for it`,
     );
     expect(p.warnings).toContain(
-      `The put calendar's theta is negative (-$${(-p.overlay.theta).toFixed(2)}/day): this far out of the money its back put decays faster than its front, so it does not subsidize the tail as section 5 expects; it still buys the vega.`,
+      `The put calendar's theta is negative (-$${(-p.overlay.theta).toFixed(2)}/day): at its strike, 11.66% out of the money (4150, SPX 4697.96), its back put decays faster than its front, so it does not subsidize the tail as section 5 expects; it still buys the vega.`,
+    );
+  });
+
+  it('names a strike SPX has fallen through as in the money, not out of it', () => {
+    // the condor's short put at 5100 is 8.56% above SPX 4697.96 (5100 / 4697.96 − 1)
+    const p = plan({
+      ...WORKSHEET_INPUT,
+      portfolio: { capital: 1e8 },
+      condor: { strikes: [5000, 5100, 5600, 5650], quantity: 50, expiry: '2021-12-17' },
+      policy: { maxHedgeCostRate: 5, targetIrr: 0 },
+    });
+    expect(p.overlay.unitLegs.map((l) => l.strike)).toEqual([5100, 5100]);
+    expect(p.overlay.theta).toBeLessThan(0);
+    expect(p.warnings.find((w) => w.startsWith("The put calendar's theta"))).toBe(
+      `The put calendar's theta is negative (-$${(-p.overlay.theta).toFixed(2)}/day): at its strike, 8.56% in the money (5100, SPX 4697.96), its back put decays faster than its front, so it does not subsidize the tail as section 5 expects; it still buys the vega.`,
     );
   });
 
