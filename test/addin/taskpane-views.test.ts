@@ -160,7 +160,7 @@ describeWithData('the surface view on the real 2022-02-04 chain', () => {
     // counted, not warned about as crossed): the smile's table follows the surface's after the
     // warnings and the expiries left out
     expect(view.warnings).toHaveLength(3);
-    expect(view.warnings[0]).toMatch(/^SPXW 2022-02-07: the fitted marks lie inside the bid-ask for 15 of its 40/);
+    expect(view.warnings[0]).toMatch(/^SPXW 2022-02-07: the fitted marks lie inside the bid-ask for only 15 of its 40/);
     const smileTop = view.expiries.length + 12;
     expect(sheet.tables.map((t) => t.address)).toEqual([
       `A4:Q${4 + view.expiries.length}`,

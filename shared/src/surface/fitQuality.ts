@@ -70,7 +70,7 @@ export function missedQuoteWarnings(fits: readonly SliceFit[]): string[] {
     if (worst === undefined || !(worst.widths >= MISS_WIDTHS)) continue;
     const inside = Math.round((f.insideSpreadPct * f.quotes) / 100);
     out.push(
-      `${f.root} ${f.expiry}: the fitted marks lie inside the bid-ask for ${inside} of its ${f.quotes} fitted quotes (${fmt(f.insideSpreadPct, 1)}%); the worst is ${fmt(worst.points, 2)} points (${fmt(worst.widths, 2)} spreads) beyond its quote (${worst.at}). Check that expiry's quotes; a leg marked there may be off the market by about that much.`,
+      `${f.root} ${f.expiry}: the fitted marks lie inside the bid-ask for only ${inside} of its ${f.quotes} fitted quotes (${fmt(f.insideSpreadPct, 1)}%); the worst is ${fmt(worst.points, 2)} points (${fmt(worst.widths, 2)} spreads) beyond its quote (${worst.at}). Check that expiry's quotes; a leg marked there may be off the market by about that much.`,
     );
   }
   return out;

@@ -55,7 +55,7 @@ describeWithData('slices whose marks miss their quotes', () => {
   it('2022-02-04: the 3-day SPXW slice, 15 of 40 inside and 1.08 spreads off at worst, is named; 2023-06-09 has none', () => {
     const [c2022, c2023] = REAL_CHAINS;
     expect(loadChain(c2022!).fit.surface.warnings.filter((w) => w.includes('the fitted marks'))).toEqual([
-      "SPXW 2022-02-07: the fitted marks lie inside the bid-ask for 15 of its 40 fitted quotes (37.5%); the worst is 0.16 points (1.08 spreads) beyond its quote (4380 put: 1.71 against 1.40/1.55). Check that expiry's quotes; a leg marked there may be off the market by about that much.",
+      "SPXW 2022-02-07: the fitted marks lie inside the bid-ask for only 15 of its 40 fitted quotes (37.5%); the worst is 0.16 points (1.08 spreads) beyond its quote (4380 put: 1.71 against 1.40/1.55). Check that expiry's quotes; a leg marked there may be off the market by about that much.",
     ]);
     // 2023-09-15 has 38.5% inside, its worst 0.75 spreads off: under a spread, not named
     expect(loadChain(c2023!).fit.surface.warnings.filter((w) => w.includes('the fitted marks'))).toEqual([]);
