@@ -136,6 +136,7 @@ function buildPlan(p: ParsedPlanInput, policy: Policy, divYieldGiven: boolean): 
         overlayUnit: overlay.unitLegs,
       },
       rebalance.due,
+      capital,
     ),
   );
   const bookHeld = orders !== undefined && orders.orders.length === 0; // no trade: nothing paid today

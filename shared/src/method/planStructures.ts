@@ -20,6 +20,7 @@ import {
   markFromState,
   ordersFromBook,
   quoteFromChain,
+  type Order,
   type OrderList,
   type ListedRoot,
   type TargetLeg,
@@ -30,7 +31,9 @@ import { heldPositions } from './planHeld';
 import { isSpxMonthly, SPXW_THIRD_FRIDAY_FROM } from '../market/index';
 import { fmt, usd, type AuditEntry } from './audit';
 import type { CondorAnalytics } from './condor';
-import type { PlanContext } from './planCurve';
+import type { CapitalCap } from './caps';
+import type { SurfaceSource } from '../surface/spxSurface';
+import { plural, type PlanContext } from './planCurve';
 import type { PlanBudget, PlanStep, PlanStructureRow, PlanStructures, PlanTail } from './planTypes';
 
 const DEFAULT_COVER = 0.5;
@@ -181,6 +184,7 @@ export function stepOrders(
     overlayUnit: readonly Leg[];
   },
   rebalanceDue: boolean | null,
+  capital: CapitalCap,
 ): PlanStep<OrderList | undefined> {
   const { p, policy, date, now } = ctx;
   if (p.positions === undefined && rebalanceDue !== true) return { result: undefined, audit: [], warnings: [] };
@@ -241,6 +245,8 @@ export function stepOrders(
   // said only where orders are listed (sent, or set aside): the held legs' roots, and the chain's
   // quotes taken at another SPX, which bound none of them (planCurve.ts)
   if (entry !== undefined) warnings.push(entry);
+  const overCap = overCapitalCap(list.orders, capital);
+  if (overCap !== undefined) warnings.push(overCap);
   const campaign =
     policy.overlay === 'vix-call-diagonal' ? 'not readable' : p.campaign === undefined ? 'readable' : 'read';
   const sales = inTheMoneyTailSales(list.orders, ctx.ts, campaign);
@@ -249,6 +255,8 @@ export function stepOrders(
     const rootless = rootlessMonthlies(p.positions);
     if (rootless !== undefined) warnings.push(rootless);
     if (ctx.quotesAway !== undefined) warnings.push(ctx.quotesAway);
+    const unquoted = unquotedSpxOrders(list.orders, ctx.surface.source);
+    if (unquoted !== undefined) warnings.push(unquoted);
   }
   const audit: AuditEntry[] = [
     {
@@ -258,10 +266,38 @@ export function stepOrders(
         ? `no rebalance is due and the legs held are the condors and their hedges: no order; ${n} to today's sizing deferred to the next rebalance`
         : list.orders.length === 0
           ? 'the positions held equal the plan: no order'
-          : `${ordersPhrase(list.orders).n} from held to the plan, net ${list.netCost >= 0 ? 'debit' : 'credit'} ${usd(Math.abs(list.netCost))} at model mids`,
+          : `${ordersPhrase(list.orders).n} from held to the plan, net ${list.netCost >= 0 ? 'debit' : 'credit'} ${usd(Math.abs(list.netCost))} at model mids${overCap === undefined ? '' : `; they open condor legs beyond the capital cap (${plural(capital.maxQuantity, 'condor')} fit)`}`,
     },
   ];
   return { result: list, audit, warnings };
+}
+
+/**
+ * The warning of SPX orders priced without a chain: their mids and limits are marks on the surface
+ * of the Cboe indices (or of VIX alone), whose wings can sit points from the market (docs/surfaces.md).
+ */
+function unquotedSpxOrders(orders: readonly Order[], source: SurfaceSource): string | undefined {
+  if (source === 'chain' || !orders.some((o) => o.leg.kind === 'spx')) return undefined;
+  const [from, e] =
+    source === 'indices'
+      ? ['the Cboe volatility indices', 'marked a 45-day short call at 2.57 against a 0.70 / 0.85 quote']
+      : ['VIX alone', "marked the 3995 put calendar of 2022-03-18 and 04-14 at 16.84 against the chain's 23.88"];
+  return `The SPX orders' mids and limits are marks on the surface from ${from}, not quotes: they can stand points from the market (on 2022-02-04 it ${e}). Check each limit against the market before sending, or give the day's SPX chain (market.chain) to price them off its fit and quotes.`;
+}
+
+/**
+ * The warning of orders that open condor legs (a new condor, or more of one held) while the plan's
+ * condors are over the capital cap. The cap is a flag (section 7), and the hedges are sized for the
+ * condors given, so the orders trade to them; the warning says the ticket opens risk the cap does
+ * not allow, and how to get one within it.
+ */
+function overCapitalCap(orders: readonly Order[], capital: CapitalCap): string | undefined {
+  if (!capital.exceeds || !orders.some((o) => o.effect === 'open' && o.why.includes('condor '))) return undefined;
+  const within =
+    capital.maxQuantity > 0
+      ? `plan ${plural(capital.maxQuantity, 'condor')} in all (the condor's quantity) and send that plan's orders, sized for them`
+      : 'no condor fits: raise portfolio.capital or policy.maxRiskPct, or do not open it';
+  return `These orders open condor legs beyond the capital cap: the plan's condors put ${usd(capital.used)} at risk where ${usd(capital.limit)} is allowed. To open within it, ${within}.`;
 }
 
 /**

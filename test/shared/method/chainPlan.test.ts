@@ -126,6 +126,13 @@ describeWithData('the plan on the real SPX chains', () => {
         expect(p.warnings.filter((w) => /with the bid at or above the ask/.test(w))).toEqual([]);
         // every SPX option the plan marks lies within the chain's fitted expiries
         expect(p.warnings.filter((w) => w.startsWith('SPX chain:'))).toEqual([]);
+        // its orders are priced off the chain's fit and quotes: no word of marks that are not quotes;
+        // the same plan without the chain says it of its orders
+        const unquoted = (r: Plan) => r.warnings.filter((w) => w.startsWith("The SPX orders' mids and limits"));
+        const ordered = plan({ ...base, market: { ...base.market, chain: readDataFile(c.file) }, positions: [] });
+        expect(ordered.orders!.orders.some((o) => o.leg.kind === 'spx' && o.bid !== undefined)).toBe(true);
+        expect(unquoted(ordered)).toEqual([]);
+        expect(unquoted(plan({ ...base, positions: [] }))).toHaveLength(1);
       });
 
       it('with a chain that stops short of the condor: says the marks are extrapolated, not quoted', () => {
