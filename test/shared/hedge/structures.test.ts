@@ -30,6 +30,7 @@ import {
   type Leg,
   type MarketState,
   type StructureComparison,
+  type StructureScore,
 } from '@alvh/shared';
 import { describeWithData } from '../../helpers/marketData';
 import { errorOf } from '../../helpers/errors';
@@ -400,5 +401,54 @@ describe("a long future's carry on the listed curve", () => {
     const ts = curve('2040-09-24', [19, 19.6]);
     expect(ts.points.map((p) => p.expiry)).toEqual(['2040-10-17', '2040-11-21']);
     expect(futureCarry(ts, '2040-11-21', 30)).toBeCloseTo((19.6 - (19 + (0.6 * 5) / 35)) * 1000, 6);
+  });
+});
+
+describe('the budget buy', () => {
+  /** A scored structure with only what the budget reads: its premium, gain, the rule's units and whether its loss is bounded. */
+  const scored = (
+    structure: StructureScore['structure'],
+    premium: number,
+    gain: number,
+    units: number,
+    lossBoundedByPremium = true,
+  ): StructureScore =>
+    ({
+      structure,
+      premium,
+      gain,
+      lossBoundedByPremium,
+      size: { units, requiredUnits: units, cost: units * premium, coverageAchieved: 0 },
+    }) as unknown as StructureScore;
+  const ctx = { loss: 6000 } as HedgeContext;
+
+  it('of two structures of equal protection takes the cheaper', () => {
+    // $1,000 buys 10 of the $100 calls (10 · 300 = 3,000 of protection for $1,000) and the 10 the
+    // rule asks of the $90 spreads (10 · 300 = 3,000 for $900): the same protection, $100 less
+    const best = bestWithinBudget(
+      ctx,
+      [scored('vix-call', 100, 300, 10), scored('vix-call-spread', 90, 300, 10)],
+      1000,
+    );
+    expect(best).toEqual({
+      structure: 'vix-call-spread',
+      budget: 1000,
+      units: 10,
+      cost: 900,
+      protection: 3000,
+      coverage: 0.5,
+    });
+  });
+
+  it('never spends it on a future, whose loss a premium budget does not bound', () => {
+    // 100 futures at $10 of carry would "protect" 100,000 on $1,000; the call's 10 units protect 3,000
+    const best = bestWithinBudget(
+      ctx,
+      [scored('vx-future', 10, 1000, 100, false), scored('vix-call', 100, 300, 10)],
+      1000,
+    );
+    expect(best?.structure).toBe('vix-call');
+    expect(best?.protection).toBe(3000);
+    expect(bestWithinBudget(ctx, [scored('vx-future', 10, 1000, 100, false)], 1000)).toBeUndefined();
   });
 });
