@@ -3,6 +3,7 @@ import {
   TAIL_STRUCTURES,
   bestWithinBudget,
   buildTermStructure,
+  daysBetween,
   compareInContext,
   compareTailStructures,
   costsToCover,
@@ -450,5 +451,28 @@ describe('the budget buy', () => {
     expect(best?.structure).toBe('vix-call');
     expect(best?.protection).toBe(3000);
     expect(bestWithinBudget(ctx, [scored('vx-future', 10, 1000, 100, false)], 1000)).toBeUndefined();
+  });
+});
+
+describeWithData('tail structures built off the default grid (2018-12-24)', () => {
+  it("a spread's short call is at least the width above the long, rounded up to the grid", () => {
+    // the long call is 24 (23.325 · 1.025 = 23.91 up to the 1-point grid); 24 + 2.5 = 26.5, up to the grid: 27
+    const ctx = hedgeContext({ ...standardCondorDay('2018-12-24'), params: { spreadWidth: 2.5, ladderOtm: [0.25] } });
+    const legs = priceStructure(ctx, 'vix-call-spread').legs;
+    expect(legs.map((l) => [l.strike, l.quantity])).toEqual([
+      [24, 1],
+      [27, -1],
+    ]);
+    expect(legs[1]!.strike - legs[0]!.strike).toBeGreaterThanOrEqual(2.5);
+  });
+
+  it('a future held exactly to its expiry is one contract, paying one round trip of fees', () => {
+    const ctx = hedgeContext(standardCondorDay('2018-12-24'));
+    const fee = ctx.policy.transactionCostPerContract;
+    const d = daysBetween(ctx.valuationDate, ctx.tailExpiry); // 51 days to 2019-02-13
+    // held to its last day it settles: one contract opened and closed
+    expect(priceStructure({ ...ctx, horizonDays: d }, 'vx-future').fees).toBeCloseTo(2 * fee, 12);
+    // a day more and it is rolled into the next contract: two round trips
+    expect(priceStructure({ ...ctx, horizonDays: d + 1 }, 'vx-future').fees).toBeCloseTo(4 * fee, 12);
   });
 });
