@@ -476,3 +476,45 @@ describeWithData('tail structures built off the default grid (2018-12-24)', () =
     expect(priceStructure({ ...ctx, horizonDays: d + 1 }, 'vx-future').fees).toBeCloseTo(4 * fee, 12);
   });
 });
+
+describe('the put spread of a ladder of condors', () => {
+  it('protects the put side of the condor that loses most in the scenario, whatever their order', () => {
+    const market = {
+      spx: 5100,
+      vix: 14,
+      vvix: 90,
+      rate: 0.05,
+      divYield: 0.014,
+      futures: [
+        { expiry: '2024-03-20', price: 14.6 },
+        { expiry: '2024-04-17', price: 15.4 },
+        { expiry: '2024-05-22', price: 16.0 },
+        { expiry: '2024-06-18', price: 16.5 },
+      ],
+    };
+    const small = {
+      expiry: '2024-04-19',
+      strikes: [4600, 4650, 5400, 5450] as [number, number, number, number],
+      quantity: 1,
+    };
+    const large = {
+      expiry: '2024-04-19',
+      strikes: [4700, 4750, 5400, 5450] as [number, number, number, number],
+      quantity: 10,
+    };
+    const alone = (c: typeof small) => hedgeContext({ valuationDate: '2024-03-01', market, condors: [c] }).loss;
+    // the 10-lot loses more than the 1-lot in SPX −20% (5,100 → 4,080, below both put sides)
+    expect(alone(large)).toBeGreaterThan(alone(small));
+    for (const condors of [
+      [small, large],
+      [large, small],
+    ]) {
+      const ctx = hedgeContext({ valuationDate: '2024-03-01', market, condors });
+      // long the 10-lot's short put, short the stressed spot 4,080 (below its long put, 4,700) on the 5-point grid
+      expect(priceStructure(ctx, 'spx-put-spread').legs.map((l) => [l.strike, l.quantity])).toEqual([
+        [4750, 1],
+        [4080, -1],
+      ]);
+    }
+  });
+});
