@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { spxSurfaceFromIndices, type CboeIndices } from '@alvh/shared';
+import { makeSpxSurface, spxSurfaceFromIndices, type CboeIndices } from '@alvh/shared';
 
 const base = { valuationDate: '2021-11-19', spot: 4697.96, rate: 0.001, divYield: 0.013 };
 const doc = readFileSync(new URL('../../../docs/surfaces.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
@@ -61,5 +61,39 @@ describe('stretch limit C of the index surfaces', () => {
       expect(ix.skew ?? 0, JSON.stringify(ix)).toBeGreaterThanOrEqual(165);
       expect(ix.vix6m ?? ix.vix3m ?? ix.vix, JSON.stringify(ix)).toBeGreaterThanOrEqual(70);
     }
+  });
+});
+
+describe('past the stretch limit', () => {
+  // one quarter-year slice whose put wing is steep: w'(k) → −b(1 − ρ) = −1.5 far left
+  const T = 0.25;
+  const s = makeSpxSurface({
+    valuationDate: '2023-06-09',
+    spot: 4000,
+    source: 'chain',
+    slices: [
+      {
+        expiry: '2023-09-08',
+        root: 'SPX',
+        years: T,
+        forward: 4000,
+        discount: 1,
+        svi: { a: 0.01, b: 1, rho: -0.5, m: 0, sigma: 0.1 },
+      },
+    ],
+    referenceVix: 20,
+    warnings: [],
+    label: 'test',
+  });
+
+  it("keeps the wing within Lee's bound: a smile stretched four times in variance would be twice as steep (3)", () => {
+    // c·w(k/√c) has wing slope √c·1.5, over Lee's 2 from c = 16/9; the stretch stops short of it
+    // (C ≤ 1 + (4/1.5² − 1)/2 = 1.39), so at t = 4T the far put wing rises at most 2 per unit of k
+    expect(s.stretchLimit()).toBeLessThan(16 / 9);
+    const t = 4 * T;
+    const slope = s.totalVariance(t, -8) - s.totalVariance(t, -7);
+    expect(slope).toBeLessThanOrEqual(2);
+    // and the ATM vol stays flat, the variance past C added at the money's rate
+    expect(s.atmVol(t)).toBeCloseTo(s.atmVol(T), 12);
   });
 });
