@@ -162,3 +162,26 @@ describe('wings move and travel with the surface', () => {
     );
   });
 });
+
+describe("a slice's slope with its wings", () => {
+  it('is the derivative of its total variance on both sides, beyond each wing and in the body', () => {
+    const p = {
+      a: 0.01,
+      b: 0.1,
+      rho: -0.4,
+      m: 0,
+      sigma: 0.1,
+      putWing: { k: -0.3, beta: 0.4, delta: 0.2 },
+      callWing: { k: 0.2, beta: 0.2, delta: 0.1 },
+    };
+    // central differences: beyond the put wing the variance rises outward, so w' is steeper there
+    // than the SVI's own, by β·u/√(u² + δ²) (0.4·0.5/√0.29 = 0.371 at k = −0.8)
+    const h = 1e-5;
+    for (const k of [-1.5, -0.8, -0.31, 0, 0.1, 0.25, 1]) {
+      const diff = (sviVariance(p, k + h) - sviVariance(p, k - h)) / (2 * h);
+      expect(sviSlope(p, k), `k ${k}`).toBeCloseTo(diff, 6);
+    }
+    const own = { a: p.a, b: p.b, rho: p.rho, m: p.m, sigma: p.sigma };
+    expect(sviSlope(own, -0.8) - sviSlope(p, -0.8)).toBeCloseTo((0.4 * 0.5) / Math.sqrt(0.29), 12);
+  });
+});
