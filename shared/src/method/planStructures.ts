@@ -187,7 +187,15 @@ export function stepOrders(
   capital: CapitalCap,
 ): PlanStep<OrderList | undefined> {
   const { p, policy, date, now } = ctx;
-  if (p.positions === undefined && rebalanceDue !== true) return { result: undefined, audit: [], warnings: [] };
+  if (p.positions === undefined && rebalanceDue !== true) {
+    const why = rebalanceDue === null ? 'no last rebalance (an entry, or the book held unknown)' : 'no rebalance due';
+    const effect = `no positions given and ${why}: no orders; pass positions ([] when nothing is held) for the orders to the plan`;
+    return {
+      result: undefined,
+      audit: [{ rule: 'orders', inputs: { rebalanceDue: rebalanceDue ?? 'unknown' }, effect }],
+      warnings: [],
+    };
+  }
   const heldAt = heldPositions(ctx);
   const label =
     (origin: string) =>

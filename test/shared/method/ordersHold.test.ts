@@ -146,5 +146,14 @@ describeWithData('orders between rebalances', () => {
     const none = plan(realDayInput('2018-12-24').input);
     expect(none.orders).toBeUndefined();
     expect(none.warnings.some((w) => NO_POSITIONS.test(w))).toBe(false);
+    // the audit trail says why there are none, and what gives them
+    expect(none.audit.filter((a) => a.rule === 'orders')).toEqual([
+      {
+        rule: 'orders',
+        inputs: { rebalanceDue: 'unknown' },
+        effect:
+          'no positions given and no last rebalance (an entry, or the book held unknown): no orders; pass positions ([] when nothing is held) for the orders to the plan',
+      },
+    ]);
   });
 });

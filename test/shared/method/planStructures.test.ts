@@ -145,6 +145,9 @@ describeWithData('structures and orders on 2018-12-24', () => {
     it('is absent without positions when no rebalance is due', () => {
       expect(base.rebalance.due).not.toBe(true);
       expect(base.orders).toBeUndefined();
+      expect(base.audit.find((a) => a.rule === 'orders')?.effect).toMatch(
+        /^no positions given and (no last rebalance \(an entry, or the book held unknown\)|no rebalance due): no orders; pass positions \(\[\] when nothing is held\)/,
+      );
     });
 
     it('from no positions, lists the plan legs (whole contracts, the plan marks as mid)', () => {
