@@ -47,4 +47,11 @@ describe('settlementValue', () => {
       settlementValue({ kind: 'vix', expiry: '2025-04-16' }, { date: '2025-04-16' }, { spx: 5275.7, vix: 32.64 }),
     ).toBe(32.64);
   });
+
+  it('settles a VIX option whose expiry day was not replayed on the later day’s close, not on its open', () => {
+    // VIX options settle on the special opening quotation of their own expiry morning; on a later
+    // day the open is another morning's print, so the leg takes that day's close as an SPX leg does.
+    const thursday = { date: '2025-04-17', vixOpen: 30.79 };
+    expect(settlementValue({ kind: 'vix', expiry: '2025-04-16' }, thursday, closes)).toBe(29.65);
+  });
 });
