@@ -7,7 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseInput, ReplayInputSchema, type Leg, type MarketRow } from '@alvh/shared';
 import { curvePolicyOf, emptyBook, stepClose, stepMarket } from '../../../shared/src/replay/replaySteps';
-import { newCampaign, retarget, usd, type Campaign, type ReplayDay } from '../../../shared/src/replay/replayBook';
+import {
+  newCampaign,
+  retarget,
+  tradeCash,
+  usd,
+  type Campaign,
+  type ReplayDay,
+} from '../../../shared/src/replay/replayBook';
 import { markLegs } from '../../../shared/src/book/index';
 
 function tradingDay(assumptions: Record<string, number>, costPerContract: number): ReplayDay {
@@ -47,6 +54,27 @@ describe('hedge cost of a hedge trade', () => {
     const bought = d.hedgeCost;
     retarget(d, c, 'tail', []);
     expect(Math.abs(d.hedgeCost - bought - 6.5)).toBeLessThan(1e-9);
+  });
+});
+
+describe('a sale of a leg worth less than the half-spread', () => {
+  // A VIX C50 of 2021-03-17 with VIX at 15 and the March future at 16 is worth about 0.05 a share at
+  // mid, under the 0.20 half-spread: its bid is 0, never below (no buyer is paid to take an option).
+  const FAR: Leg = { ...CALL, strike: 50 };
+
+  it('fetches nothing and pays only the cost per contract', () => {
+    const d = tradingDay({ vixHalfSpread: 0.2 }, 0.65);
+    const mid = (markLegs([FAR], d.state)[0] as { price: number }).price;
+    expect(mid).toBeGreaterThan(0);
+    expect(mid).toBeLessThan(0.2);
+    // selling 10: 10 × 0 × 100 received, 10 × $0.65 paid
+    expect(tradeCash(d, [{ ...FAR, quantity: -10 }])).toBeCloseTo(6.5, 9);
+    const c = newCampaign(d, { expiry: '2021-03-19', days: 46, strikes: [3500, 3600, 4400, 4500], legs: [] }, 10);
+    c.legs.tail = [{ ...FAR }];
+    retarget(d, c, 'tail', []);
+    expect(c.cash.tail).toBeCloseTo(-6.5, 9);
+    // the half-spread given up is the mid itself, not the 0.20 quoted
+    expect(d.hedgeCost).toBeCloseTo(10 * mid * 100 + 6.5, 9);
   });
 });
 
