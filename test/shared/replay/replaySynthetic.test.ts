@@ -28,6 +28,18 @@ describe('standardCondor', () => {
     expect(condorExpiry('2020-03-09', 45)).toBe('2020-04-17');
   });
 
+  it('skips a monthly expiry less than 7 days away, however near the target', () => {
+    // 2020-03-16: the March monthly 2020-03-20 is 4 days away (1 from a target of 3), April's
+    // 2020-04-17 is 32 days away
+    expect(condorExpiry('2020-03-16', 3)).toBe('2020-04-17');
+  });
+
+  it('takes the earlier of two monthly expiries equally near the target', () => {
+    // 2020-02-03: 2020-02-21 is 18 days away, 2020-03-20 46 (29 days in February 2020); a target of
+    // 32 is 14 days from each
+    expect(condorExpiry('2020-02-03', 32)).toBe('2020-02-21');
+  });
+
   it('places the short strikes at the SD distance, rounded away from spot, wings on the grid', () => {
     // S = 4000, σ = 0.15, 46 days: σ√T = 0.05325; 1.5 SD = 0.07988 → 3692.9 and 4332.7
     const c = standardCondor('2021-02-03', 4000, 0.15, {
