@@ -125,6 +125,17 @@ describe('replay schedule and caps', () => {
     }
   });
 
+  it('opens the next condor on the day entryEveryDays calendar days after the last, not a day later', () => {
+    // 28 days from Monday 2021-01-04 is Monday 2021-02-01, and 28 more Monday 2021-03-01, all
+    // trading days; each takes a later monthly (2021-02-19, 2021-03-19, 2021-04-16: 46 days each)
+    const r = replay({ rows, assumptions: { entryEveryDays: 28, maxOpenCondors: 3 } });
+    expect(r.campaigns.slice(0, 3).map((c) => [c.opened, c.expiry])).toEqual([
+      ['2021-01-04', '2021-02-19'],
+      ['2021-02-01', '2021-03-19'],
+      ['2021-03-01', '2021-04-16'],
+    ]);
+  });
+
   it('cuts the quantity to the capital cap and says so', () => {
     const r2 = replay({ rows, assumptions: { capital: 1_000_000, condorQuantity: 10 } });
     const c = r2.campaigns[0]!;
