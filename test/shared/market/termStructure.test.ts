@@ -401,6 +401,14 @@ describe('model curve and sensitivities', () => {
     expect(() => shockFutures(ts, 0)).toThrow(/^newVix: /);
   });
 
+  it('shockFutures floors a future the shock would take below 0.01 points at 0.01', () => {
+    // 2020-03-16, VIX 82.69 → 1 with κ = 0.5: VX1 (2 days) 72.625 − 81.69·e^(−0.5·2/365) = −8.85 and
+    // VX8 (219 days) 30.675 − 81.69·e^(−0.3) = −29.84; every future lands under 0, so on the floor
+    const crash = shockFutures(buildTermStructure(MARCH_16_2020), 1, 0.5);
+    expect(crash).toHaveLength(8);
+    for (const p of crash) expect(p.price).toBe(0.01);
+  });
+
   it('futureForExpiry: listed price, else the model value re-anchored to the listed neighbours', () => {
     const ts = buildTermStructure(MARCH_16_2020);
     expect(futureForExpiry(ts, '2020-04-15')).toBe(59.15);
