@@ -457,6 +457,8 @@ describe('model curve and sensitivities', () => {
     expect(() => futureForExpiry(two, '2020-05-20')).toThrow(
       /^expiry: is 2020-05-20, after the last listed future \(2020-04-15\): the curve is not extrapolated beyond its last future; add the VX future of 2020-05-20 to the futures, or pass an expiry up to 2020-04-15$/,
     );
+    // a day past the last listed future is past it too (Thursday 2020-04-16, a trading day)
+    expect(() => futureForExpiry(two, '2020-04-16')).toThrow(/^expiry: is 2020-04-16, after the last listed future/);
     // the internal callers that need it ask for the fitted curve's value explicitly
     expect(futureForExpiry(two, '2020-05-20', { extrapolate: true })).toBe(modelFuture(two.fit, 82.69, 65 / 365));
     // a Saturday, when no future settles, was priced from the fitted curve
