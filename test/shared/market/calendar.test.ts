@@ -120,6 +120,10 @@ describe('business-day arithmetic', () => {
   it('counts business days consistently with addBusinessDays', () => {
     expect(businessDaysBetween('2020-03-13', '2020-03-20')).toBe(5);
     expect(businessDaysBetween('2020-03-20', '2020-03-13')).toBe(-5);
+    // from < d ≤ to: from a Saturday the Monday-Friday after are 5 (2020-03-16..20); Friday to the
+    // Sunday after counts no day (the Friday itself is `from`)
+    expect(businessDaysBetween('2020-03-14', '2020-03-20')).toBe(5);
+    expect(businessDaysBetween('2020-03-13', '2020-03-15')).toBe(0);
     for (const [d, n] of [
       ['2019-12-20', 10],
       ['2001-09-07', 3],
