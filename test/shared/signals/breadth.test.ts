@@ -25,6 +25,18 @@ describe('A/D line and slope', () => {
     expect(breadthState(adv, dec, 15).slope).toBeLessThan(0);
   });
 
+  it('reads the slope over exactly the last `lookback` values of the A/D line', () => {
+    // 12 days: +500, +500, +5,000, then −100 for nine days; the line 500, 1000, 6000, 5900, ..., 5100.
+    // Its last 10 values, 6000 down to 5100, fall 100 a day; an 11th (1000 before the jump) would
+    // tilt the least-squares line upwards (+131.8 a day) and call the falling breadth rising.
+    const adv = [1500, 1500, 6000, ...Array(9).fill(1000)];
+    const dec = [1000, 1000, 1000, ...Array(9).fill(1100)];
+    expect(adLine(adv, dec).slice(2)).toEqual([6000, 5900, 5800, 5700, 5600, 5500, 5400, 5300, 5200, 5100]);
+    const s = breadthState(adv, dec);
+    expect(s.slope).toBeCloseTo(-100, 9);
+    expect(s.deteriorating).toBe(true);
+  });
+
   it('rejects short, mismatched or negative input', () => {
     expect(() => breadthState(Array(9).fill(1), Array(9).fill(1))).toThrow(
       /^advancers: has 9 values, but a 10-day breadth slope needs at least 10/,
