@@ -110,6 +110,42 @@ describe('replay on a market that does not move', () => {
   });
 });
 
+describe('summarizePeriod on a hand-made ledger', () => {
+  /** A ledger row of a day with the cumulative condor and ALVH P&L given, nothing else happening. */
+  const row = (date: string, condorPnl: number, alvhPnl: number): ReplayLedgerRow =>
+    ({
+      date,
+      condorPnl,
+      overlayPnl: 0,
+      tailPnl: alvhPnl - condorPnl,
+      alvhPnl,
+      regime: 'contango',
+      hedgeCost: 0,
+      costs: 0,
+      sizings: [],
+    }) as unknown as ReplayLedgerRow;
+  const ledger = [
+    row('2021-01-04', 0, 200),
+    row('2021-01-05', 100, 150),
+    row('2021-01-06', 300, 180),
+    row('2021-01-07', 50, 190),
+    row('2021-01-08', 200, 170),
+    row('2021-01-11', -100, 260),
+  ];
+
+  it('measures P&L and max drawdown from the level before the window', () => {
+    const s = summarizePeriod(ledger, 'w', '2021-01-05', '2021-01-11')!;
+    expect(s.days).toBe(5);
+    // condor: −100 − 0; its peak 300 (01-06) to the trough −100 (01-11) is the drawdown, 400
+    expect(s.condorPnl).toBe(-100);
+    expect(s.condorMaxDrawdown).toBe(400);
+    // ALVH: 260 − 200; from 200 the day before the window to 150 on its first day is the drawdown, 50
+    // (within the window alone the worst fall is 190 to 170, 20)
+    expect(s.alvhPnl).toBe(60);
+    expect(s.alvhMaxDrawdown).toBe(50);
+  });
+});
+
 describe('replay schedule and caps', () => {
   const rows = flatRows([2021, 1, 4], 90);
 
