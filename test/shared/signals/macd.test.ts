@@ -63,6 +63,10 @@ describe('MACD(fast, slow, signal)', () => {
       /^values: has 33 values, but MACD\(12, 26, 9\) needs at least 34; pass at least 34 values/,
     );
     expect(() => macd(Array(50).fill(1), 26, 12)).toThrow(/^fast: is 26, not shorter than slow 12/);
+    // a value no close or ratio reaches is refused by name: three of 1e308 sum to Infinity, and the
+    // next step, Infinity + α·(4 − Infinity), is NaN
+    expect(() => ema([1e308, 1e308, 1e308, 4], 3)).toThrow(/^values\[0\]: is 1e\+308, beyond 1000000000000 in size/);
+    expect(() => macd([...Array(40).fill(20), 1e13])).toThrow(/^values\[40\]: is 10000000000000, beyond /);
     expect(() => macd(Array(50).fill(1), 12, 26, 0)).toThrow(/^signal: /);
   });
 });
