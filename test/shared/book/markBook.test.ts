@@ -8,6 +8,7 @@ import {
   markLegs,
   skewedVol,
   stateSurfaces,
+  surfacesFromVix,
   surfacesOf,
   vixOptionVol,
   vixOptionVolFromVvix,
@@ -279,5 +280,14 @@ describe('markBook', () => {
     expect(vol).toBe(vixOptionVolFromVvix(20, 30 / 365, 16, 16));
     expect(vol).toBeCloseTo(0.2, 6);
     expect(stateSurfaces('2024-01-02', 14, 5, surface).anchorVolOfVol).toBe(4);
+  });
+
+  it('leaves out a Cboe index outside the surface module’s range, marking as on VIX alone', () => {
+    // SKEW is 100-250 and VIX9D/VIX3M 1-300 points: a SKEW of 99 or a VIX3M of 301 is a bad print,
+    // not a reason to refuse the day's marks
+    const plain = surfacesFromVix(QUIET_STATE);
+    const badPrints = surfacesFromVix(QUIET_STATE, { vix9d: 0.5, vix3m: 301, skew: 99 });
+    for (const strike of [4200, 4700, 5000])
+      expect(badPrints.spx.vol(45 / 365, strike)).toBe(plain.spx.vol(45 / 365, strike));
   });
 });
