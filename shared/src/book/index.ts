@@ -1,7 +1,7 @@
 /**
  * `@alvh/shared/book`: option legs, the skew, the one module that decides every option's vol
  * (marks.ts, method Section 2b) and the one mark function every host and engine prices a book
- * with. `checkMarketState` (the state check `markBook` runs first) stays inside.
+ * with.
  */
 export { OPTION_MULTIPLIER, ironCondorLegs, type Leg } from './leg';
 export { DEFAULT_SKEW, SkewParamsSchema, skewedVol, type SkewParams } from './skew';
@@ -10,9 +10,6 @@ export {
   markLegs,
   MAX_MARK_VOL,
   refusedLeg,
-  // Public: the unchecked USD value for a caller's own loop over states it validated once (the
-  // same model as markBook; the tests hold the two equal).
-  bookValueFast,
   type BookMarks,
   type LegMark,
   type MarketState,

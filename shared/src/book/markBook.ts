@@ -19,13 +19,13 @@
  * VX future point) and vixVega (USD per vol-of-vol point), since they move with a different
  * underlying.
  */
-import { bsGreeks, black76Greeks, blackFormula } from '../pricing/index';
+import { bsGreeks, black76Greeks } from '../pricing/index';
 import { invalidInput, isAlvhError, type AlvhError } from '../errors';
 import { parseIsoDate } from '../dates';
 import { checkFinite, checkPositive, checkRate, checkVolOfVol } from '../validate';
 import { OPTION_MULTIPLIER, type Leg } from './leg';
 import type { SkewParams } from './skew';
-import { spxDivYield, spxVol, spxVolKernel, vixOptionVol, type StateSurfaces } from './marks';
+import { spxDivYield, spxVol, vixOptionVol, type StateSurfaces } from './marks';
 
 export interface MarketState {
   /** Valuation date, YYYY-MM-DD. */
@@ -238,51 +238,4 @@ export function markBook(legs: readonly Leg[], state: MarketState): BookMarks {
     }
   }
   return out;
-}
-
-/**
- * Value of the book in USD only, unchecked: for hot loops (Monte Carlo, grids) whose state was
- * validated once. Same model as {@link markBook}; `dayNumber` is the state's date as a day number
- * and `expiryDays` each leg's expiry as a day number (precompute both with parseIsoDate);
- * `surfaces` those of the state ({@link surfacesOf}).
- */
-export function bookValueFast(
-  legs: readonly Leg[],
-  expiryDays: readonly number[],
-  dayNumber: number,
-  spot: number,
-  vix: number,
-  rate: number,
-  divYield: number,
-  volOfVol: number,
-  futureFor: (expiry: string) => number,
-  surfaces: StateSurfaces,
-): number {
-  let total = 0;
-  const lambda = vix / surfaces.anchorVix;
-  const vovScale = volOfVol / surfaces.anchorVolOfVol;
-  for (let i = 0; i < legs.length; i++) {
-    const leg = legs[i] as Leg;
-    const years = yearsToSettle(leg, expiryDays[i] as number, dayNumber);
-    const df = Math.exp(-rate * years);
-    const isCall = leg.type === 'call';
-    let price: number;
-    if (leg.kind === 'spx') {
-      const q = years > 0 ? surfaces.spx.carryYield(years, rate, divYield) : divYield;
-      const fwd = spot * Math.exp((rate - q) * years);
-      const vol = years > 0 ? spxVolKernel(surfaces.spx, lambda, years, Math.log(leg.strike / fwd)) : 0;
-      price = df * blackFormula(isCall, fwd, leg.strike, vol * Math.sqrt(years));
-    } else {
-      const f = years > 0 ? futureFor(leg.expiry) : vix;
-      const vol = years > 0 ? surfaces.vixOptions.volAtKScaled(years, Math.log(leg.strike / f), vovScale) : 0;
-      price = df * blackFormula(isCall, f, leg.strike, vol * Math.sqrt(years));
-    }
-    total += price * OPTION_MULTIPLIER * leg.quantity;
-  }
-  return total;
-}
-
-/** Check a state once (for callers of {@link bookValueFast}); returns its day number. */
-export function checkMarketState(state: MarketState): number {
-  return checkState(state);
 }

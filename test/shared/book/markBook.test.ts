@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   DEFAULT_SKEW,
-  bookValueFast,
   ironCondorLegs,
   markBook,
   markLegs,
   skewedVol,
   stateSurfaces,
   surfacesFromVix,
-  surfacesOf,
   vixOptionVol,
   vixOptionVolFromVvix,
   type Leg,
@@ -71,23 +69,6 @@ describe('skewedVol', () => {
     );
   });
 });
-
-/** bookValueFast of `legs` at the test state's prices (SPX 4700, VIX 14, r 5%, q 1.5%, vol of vol 0.9) on `at`'s surfaces. */
-function fastValue(legs: Leg[], at: MarketState): number {
-  const days = legs.map((l) => parseIsoDate('e', l.expiry));
-  return bookValueFast(
-    legs,
-    days,
-    parseIsoDate('d', at.date),
-    4700,
-    14,
-    0.05,
-    0.015,
-    0.9,
-    at.futureFor,
-    surfacesOf(at),
-  );
-}
 
 describe('markBook', () => {
   const condor = ironCondorLegs('2024-02-16', [4400, 4450, 4900, 4950], 2);
@@ -182,11 +163,6 @@ describe('markBook', () => {
     expect(Math.abs(m.theta - fdTheta)).toBeLessThan(1e-3 * Math.abs(fdTheta));
   });
 
-  it('bookValueFast equals markBook', () => {
-    const legs: Leg[] = [...condor, { kind: 'vix', type: 'call', strike: 17, expiry: '2024-02-14', quantity: 3 }];
-    expect(fastValue(legs, state)).toBeCloseTo(markBook(legs, state).value, 8);
-  });
-
   it('marks an SPX (AM-settled) leg to the 09:30 opening print, 6.5 hours before an SPXW leg of its date', () => {
     // 2024-02-16 is the third Friday of February 2024: both roots list it.
     const put = (root?: 'SPX' | 'SPXW'): Leg => ({
@@ -212,9 +188,6 @@ describe('markBook', () => {
     // An at-the-money put loses about theta × 6.5/24 of a day: more than 0.1 point at 45 days.
     expect(pm!.price - am!.price).toBeGreaterThan(0.1);
     expect(pm!.price - am!.price).toBeCloseTo((-pm!.theta * 6.5) / 24, 1);
-    const fast = (root: 'SPX' | 'SPXW') => fastValue([put(root)], state);
-    expect(fast('SPX')).toBeCloseTo(markBook([put('SPX')], state).value, 8);
-    expect(fast('SPXW')).toBeCloseTo(markBook([put('SPXW')], state).value, 8);
     // On its expiry day's close the AM leg has settled (intrinsic); the PM leg has not yet.
     const onExpiry: MarketState = { ...state, date: '2024-02-16' };
     const [amDone] = markLegs([{ ...put('SPX'), strike: 4800 }], onExpiry);
@@ -233,8 +206,6 @@ describe('markBook', () => {
     };
     const v = markBook([{ kind: 'vix', type: 'call', strike: 12, expiry: '2023-12-20', quantity: -2 }], noFuture);
     expect(v.value).toBeCloseTo(-2 * 100 * (14 - 12), 8);
-    const legs: Leg[] = [{ kind: 'vix', type: 'call', strike: 12, expiry: '2023-12-20', quantity: -2 }];
-    expect(fastValue(legs, noFuture)).toBeCloseTo(-400, 8);
   });
 
   it('settles an expired VIX leg at its own settlement when the state gives one (a scenario’s estimate)', () => {

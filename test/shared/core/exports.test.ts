@@ -47,7 +47,7 @@ describe('subpath exports', () => {
     }
     const inside: [Record<string, unknown>, string[]][] = [
       [scenario, ['philox4x32', 'philox4x32Pair', 'uint32ToOpenUnit', 'compileLegs', 'legsValue']],
-      [book, ['checkMarketState']],
+      [book, ['checkMarketState', 'bookValueFast']],
       [market, ['atmVolFromVixKernel']],
       [replay, ['sizeLayers', 'stepSettle', 'stepRebalance', 'retarget', 'finishCampaign', 'runReplay']],
     ];
