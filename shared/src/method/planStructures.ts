@@ -16,6 +16,7 @@ import {
   type StructureScore,
 } from '../hedge/structures';
 import {
+  contractKey,
   legsWithRoots,
   markFromState,
   ordersFromBook,
@@ -33,7 +34,7 @@ import { fmt, usd, type AuditEntry } from './audit';
 import type { CondorAnalytics } from './condor';
 import type { CapitalCap } from './caps';
 import type { SurfaceSource } from '../surface/spxSurface';
-import { plural, type PlanContext } from './planCurve';
+import type { PlanContext } from './planCurve';
 import type { PlanBudget, PlanStep, PlanStructureRow, PlanStructures, PlanTail } from './planTypes';
 
 const DEFAULT_COVER = 0.5;
@@ -253,8 +254,12 @@ export function stepOrders(
   // said only where orders are listed (sent, or set aside): the held legs' roots, and the chain's
   // quotes taken at another SPX, which bound none of them (planCurve.ts)
   if (entry !== undefined) warnings.push(entry);
-  const overCap = overCapitalCap(list.orders, capital);
-  if (overCap !== undefined) warnings.push(overCap);
+  const condorTarget = target.filter((l) => l.origin.startsWith('condor '));
+  const overCap = list.orders.length > 0 && capital.exceeds && opensCondorLegs(held, condorTarget);
+  if (overCap)
+    warnings.push(
+      "These orders open condor legs over the capital cap (its warning above): plan fewer condors and send that plan's orders, whose hedges are sized for them.",
+    );
   const campaign =
     policy.overlay === 'vix-call-diagonal' ? 'not readable' : p.campaign === undefined ? 'readable' : 'read';
   const sales = inTheMoneyTailSales(list.orders, ctx.ts, campaign);
@@ -274,7 +279,7 @@ export function stepOrders(
         ? `no rebalance is due and the legs held are the condors and their hedges: no order; ${n} to today's sizing deferred to the next rebalance`
         : list.orders.length === 0
           ? 'the positions held equal the plan: no order'
-          : `${ordersPhrase(list.orders).n} from held to the plan, net ${list.netCost >= 0 ? 'debit' : 'credit'} ${usd(Math.abs(list.netCost))} at model mids${overCap === undefined ? '' : `; they open condor legs beyond the capital cap (${plural(capital.maxQuantity, 'condor')} fit)`}`,
+          : `${ordersPhrase(list.orders).n} from held to the plan, net ${list.netCost >= 0 ? 'debit' : 'credit'} ${usd(Math.abs(list.netCost))} at model mids${overCap ? '; they open condor legs over the capital cap' : ''}`,
     },
   ];
   return { result: list, audit, warnings };
@@ -288,24 +293,31 @@ function unquotedSpxOrders(orders: readonly Order[], source: SurfaceSource): str
   if (source === 'chain' || !orders.some((o) => o.leg.kind === 'spx')) return undefined;
   const [from, e] =
     source === 'indices'
-      ? ['the Cboe volatility indices', 'marked a 45-day short call at 2.57 against a 0.70 / 0.85 quote']
+      ? ['the Cboe volatility indices', 'marked a 42-day short call at 2.57 against a 0.70 / 0.85 quote']
       : ['VIX alone', "marked the 3995 put calendar of 2022-03-18 and 04-14 at 16.84 against the chain's 23.88"];
   return `The SPX orders' mids and limits are marks on the surface from ${from}, not quotes: they can stand points from the market (on 2022-02-04 it ${e}). Check each limit against the market before sending, or give the day's SPX chain (market.chain) to price them off its fit and quotes.`;
 }
 
 /**
- * The warning of orders that open condor legs (a new condor, or more of one held) while the plan's
- * condors are over the capital cap. The cap is a flag (section 7), and the hedges are sized for the
- * condors given, so the orders trade to them; the warning says the ticket opens risk the cap does
- * not allow, and how to get one within it.
+ * Whether orders to `condorTarget` (the plan's condor legs) open condor legs: a condor contract held
+ * less than the condors' own quantity of it, or on the other side (a new condor, more of one held, a
+ * roll). Netted by contract, so the calendar's short put, sold on the condor's contract, opens none
+ * when the condor is held. Section 7's cap flags a quantity over it; the hedges are sized for the
+ * condors given, so the orders trade to them and a warning says the ticket opens risk the cap does
+ * not allow (docs/method.md, "The capital cap and the orders").
  */
-function overCapitalCap(orders: readonly Order[], capital: CapitalCap): string | undefined {
-  if (!capital.exceeds || !orders.some((o) => o.effect === 'open' && o.why.includes('condor '))) return undefined;
-  const within =
-    capital.maxQuantity > 0
-      ? `plan ${plural(capital.maxQuantity, 'condor')} in all (the condor's quantity) and send that plan's orders, sized for them`
-      : 'no condor fits: raise portfolio.capital or policy.maxRiskPct, or do not open it';
-  return `These orders open condor legs beyond the capital cap: the plan's condors put ${usd(capital.used)} at risk where ${usd(capital.limit)} is allowed. To open within it, ${within}.`;
+function opensCondorLegs(held: readonly Leg[], condorTarget: readonly Leg[]): boolean {
+  const net = (legs: readonly Leg[]): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const l of legs) m.set(contractKey(l), (m.get(contractKey(l)) ?? 0) + l.quantity);
+    return m;
+  };
+  const has = net(held);
+  for (const [k, want] of net(condorTarget)) {
+    const h = has.get(k) ?? 0;
+    if (want !== 0 && (h * want <= 0 || Math.abs(h) < Math.abs(want))) return true;
+  }
+  return false;
 }
 
 /**

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plan, type PlanInput } from '@alvh/shared';
+import { WORKSHEET_INPUT } from '../golden/golden';
 
 const read = (name: string) => JSON.parse(readFileSync(join('docs', 'examples', name), 'utf8')) as PlanInput;
 const usd = (s: string) => Number(s.replace(/[$,]/g, ''));
@@ -39,37 +40,54 @@ it('one condor over the cap is told the count alone', () => {
 describe('orders that open condor legs over the cap', () => {
   const one = read('plan.json');
   const over = { ...one, portfolio: { ...one.portfolio, capital: 600_000 } };
-  const ORDERS_OVER = /^These orders open condor legs beyond the capital cap: /;
+  const ORDERS_OVER =
+    "These orders open condor legs over the capital cap (its warning above): plan fewer condors and send that plan's orders, whose hedges are sized for them.";
+  const CAP = /at risk, over 2\.5% of capital/;
+  const opening = (p: ReturnType<typeof plan>) => p.warnings.filter((w) => w === ORDERS_OVER);
 
-  it('are told so, with the risk, the limit and the count to plan for a ticket within it', () => {
+  it("are told so after the cap's own warning, and the audit says it", () => {
     const p = plan({ ...over, positions: [] });
     expect(p.capital.exceeds).toBe(true);
     expect(p.orders!.orders.some((o) => o.effect === 'open' && o.why.startsWith('condor '))).toBe(true);
-    const fmt = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
-    const n = p.capital.maxQuantity;
-    expect(n).toBeGreaterThan(0);
-    expect(p.warnings.filter((w) => ORDERS_OVER.test(w))).toEqual([
-      `These orders open condor legs beyond the capital cap: the plan's condors put ${fmt(p.capital.used)} at risk where ${fmt(p.capital.limit)} is allowed. To open within it, plan ${n} condor${n === 1 ? '' : 's'} in all (the condor's quantity) and send that plan's orders, sized for them.`,
-    ]);
-    expect(p.audit.find((a) => a.rule === 'orders')!.effect).toMatch(
-      new RegExp(`; they open condor legs beyond the capital cap \\(${n} condors? fits?\\)$`),
-    );
-    // the count it names gives a plan within the cap, whose orders are not warned of
-    const within = plan({ ...over, condor: { ...over.condor!, quantity: n }, positions: [] });
+    expect(opening(p)).toEqual([ORDERS_OVER]);
+    expect(p.warnings.findIndex((w) => CAP.test(w))).toBeLessThan(p.warnings.indexOf(ORDERS_OVER));
+    expect(p.audit.find((a) => a.rule === 'orders')!.effect).toMatch(/; they open condor legs over the capital cap$/);
+    // within the cap: no such words
+    const within = plan({ ...one, portfolio: { ...one.portfolio, capital: 10_000_000 }, positions: [] });
     expect(within.capital.exceeds).toBe(false);
-    expect(within.warnings.some((w) => ORDERS_OVER.test(w))).toBe(false);
+    expect(opening(within)).toEqual([]);
+    // more of a condor held: 2 of the 3 held, the third opened
+    const held2 = plan(over).book.condor.map((l) => ({ ...l, quantity: (l.quantity / 3) * 2 }));
+    expect(opening(plan({ ...over, positions: held2 }))).toEqual([ORDERS_OVER]);
   });
 
-  it('no condor fitting is said as such; a condor held over the cap, its hedges ordered, is not warned of opening', () => {
-    const none = plan({ ...over, portfolio: { ...over.portfolio, capital: 1_000 }, positions: [] });
-    expect(none.capital.maxQuantity).toBe(0);
-    expect(none.warnings.find((w) => ORDERS_OVER.test(w))).toMatch(
-      /To open within it, no condor fits: raise portfolio\.capital or policy\.maxRiskPct, or do not open it\.$/,
-    );
+  it('a condor held over the cap, its hedges ordered, is not said to open condor legs', () => {
     const held = plan({ ...over, positions: plan(over).book.condor });
     expect(held.capital.exceeds).toBe(true);
-    expect(held.orders!.orders.every((o) => !(o.effect === 'open' && o.why.startsWith('condor ')))).toBe(true);
-    expect(held.warnings.some((w) => ORDERS_OVER.test(w))).toBe(false);
-    expect(held.warnings.some((w) => /at risk, over 2\.5% of capital/.test(w))).toBe(true);
+    expect(held.orders!.orders.length).toBeGreaterThan(0);
+    expect(opening(held)).toEqual([]);
+    expect(held.warnings.some((w) => CAP.test(w))).toBe(true);
+  });
+
+  it("nor when the put calendar sells the condor's own short put contract, which the orders net into one row", () => {
+    // 2021-11-19 with a 50-lot December condor: one calendar sells the 4150 put of 2021-12-17, the
+    // condor's short put, so that order's why is "condor 2021-12-17 + overlay: spx-put-calendar"
+    const input = {
+      ...WORKSHEET_INPUT,
+      portfolio: { capital: 5e6 },
+      condor: {
+        strikes: [4100, 4150, 5300, 5350] as [number, number, number, number],
+        quantity: 50,
+        expiry: '2021-12-17',
+      },
+      policy: { maxHedgeCostRate: 5, targetIrr: 0 },
+    };
+    const held = plan({ ...input, positions: plan(input).book.condor });
+    expect(held.capital.exceeds).toBe(true);
+    const shared = held.orders!.orders.find((o) => o.why.startsWith('condor ') && o.why.includes(' + overlay'));
+    expect(shared).toMatchObject({ side: 'sell', effect: 'open', quantity: 1 });
+    expect(opening(held)).toEqual([]);
+    // the same plan from nothing held opens the condor
+    expect(opening(plan({ ...input, positions: [] }))).toEqual([ORDERS_OVER]);
   });
 });

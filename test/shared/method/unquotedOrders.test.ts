@@ -18,7 +18,7 @@ describe('SPX orders without a chain', () => {
     expect(p.surface.source).toBe('indices');
     expect(p.orders!.orders.some((o) => o.leg.kind === 'spx')).toBe(true);
     expect(said(p)).toEqual([
-      "The SPX orders' mids and limits are marks on the surface from the Cboe volatility indices, not quotes: they can stand points from the market (on 2022-02-04 it marked a 45-day short call at 2.57 against a 0.70 / 0.85 quote). Check each limit against the market before sending, or give the day's SPX chain (market.chain) to price them off its fit and quotes.",
+      "The SPX orders' mids and limits are marks on the surface from the Cboe volatility indices, not quotes: they can stand points from the market (on 2022-02-04 it marked a 42-day short call at 2.57 against a 0.70 / 0.85 quote). Check each limit against the market before sending, or give the day's SPX chain (market.chain) to price them off its fit and quotes.",
     ]);
   });
 
