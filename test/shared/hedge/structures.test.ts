@@ -280,22 +280,25 @@ describeWithData('invariants on every documented day', () => {
   }
 });
 
+/** 2024-03-01: SPX 5100, VIX 14 and its four VX futures. */
+const MARCH_2024 = {
+  spx: 5100,
+  vix: 14,
+  vvix: 90,
+  rate: 0.05,
+  divYield: 0.014,
+  futures: [
+    { expiry: '2024-03-20', price: 14.6 },
+    { expiry: '2024-04-17', price: 15.4 },
+    { expiry: '2024-05-22', price: 16.0 },
+    { expiry: '2024-06-18', price: 16.5 },
+  ],
+};
+
 describe('a structure that gains nothing cannot cover', () => {
   const input = {
     valuationDate: '2024-03-01',
-    market: {
-      spx: 5100,
-      vix: 14,
-      vvix: 90,
-      rate: 0.05,
-      divYield: 0.014,
-      futures: [
-        { expiry: '2024-03-20', price: 14.6 },
-        { expiry: '2024-04-17', price: 15.4 },
-        { expiry: '2024-05-22', price: 16.0 },
-        { expiry: '2024-06-18', price: 16.5 },
-      ],
-    },
+    market: MARCH_2024,
     condors: [
       { expiry: '2024-04-19', strikes: [4700, 4750, 5400, 5450] as [number, number, number, number], quantity: 10 },
     ],
@@ -479,19 +482,7 @@ describeWithData('tail structures built off the default grid (2018-12-24)', () =
 
 describe('the put spread of a ladder of condors', () => {
   it('protects the put side of the condor that loses most in the scenario, whatever their order', () => {
-    const market = {
-      spx: 5100,
-      vix: 14,
-      vvix: 90,
-      rate: 0.05,
-      divYield: 0.014,
-      futures: [
-        { expiry: '2024-03-20', price: 14.6 },
-        { expiry: '2024-04-17', price: 15.4 },
-        { expiry: '2024-05-22', price: 16.0 },
-        { expiry: '2024-06-18', price: 16.5 },
-      ],
-    };
+    const market = MARCH_2024;
     const small = {
       expiry: '2024-04-19',
       strikes: [4600, 4650, 5400, 5450] as [number, number, number, number],
