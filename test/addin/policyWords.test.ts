@@ -56,5 +56,9 @@ describe("the taskpane's words for the package's messages", () => {
     expect(paneText('market.futures[2].price')).toBe('market.futures[2].price');
     // the VIX chain, a box of the Surface tab
     expect(paneText('pass the VIX options as market.vixChain')).toBe('pass the VIX options as the VIX chain box');
+    // the SPX chain, fitted on the Surface tab
+    expect(paneText("give the day's SPX chain (market.chain) to price them")).toBe(
+      "give the day's SPX chain (fit it on the Surface tab) to price them",
+    );
   });
 });

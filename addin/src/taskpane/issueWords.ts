@@ -82,13 +82,14 @@ function signalBoxWords(text: string): string {
 /**
  * A message of the package in the page's words: a policy field by its box's label, the curve
  * (`market.futures`, a field the page has as its VX curve table) as "the VX curve", the VIX chain
- * (`market.vixChain`) as "the VIX chain box", the split's signals ALVH.PLAN takes as rows by the
- * Signals boxes.
+ * (`market.vixChain`) as "the VIX chain box", the SPX chain named as "(market.chain)" as where to fit
+ * it, the split's signals ALVH.PLAN takes as rows by the Signals boxes.
  */
 export function paneText(text: string): string {
   return signalBoxWords(policyBoxNames(text))
     .replace(/\bmarket\.futures\b(?!\[)/g, 'the VX curve')
-    .replace(/\bmarket\.vixChain\b/g, 'the VIX chain box');
+    .replace(/\bmarket\.vixChain\b/g, 'the VIX chain box')
+    .replace(/\(market\.chain\)/g, '(fit it on the Surface tab)');
 }
 
 /** The policy fields with a box whose names are words joined in camel case (`tailDteMin`, not `theta`). */
