@@ -122,6 +122,19 @@ export function contractKey(leg: Leg): string {
 }
 
 /**
+ * Signed quantities netted by contract ({@link contractKey}): each leg's quantity times `sign`, added
+ * into `into` (a new map by default).
+ */
+export function netByContract(
+  legs: readonly Leg[],
+  sign = 1,
+  into: Map<string, number> = new Map<string, number>(),
+): Map<string, number> {
+  for (const l of legs) into.set(contractKey(l), (into.get(contractKey(l)) ?? 0) + sign * l.quantity);
+  return into;
+}
+
+/**
  * The SPX root a chain lists on an expiry (the root of the surface's slice fitted there: SPXW where
  * SPXW lists it, SPX on the monthlies beyond), or undefined where it shows none.
  */

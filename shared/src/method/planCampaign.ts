@@ -7,7 +7,7 @@
  * The plan hands the campaign back after its orders, to pass to the next plan.
  */
 import { OPTION_MULTIPLIER, type Leg } from '../book/index';
-import { contractKey, markFromState } from '../hedge/orders';
+import { contractKey, markFromState, netByContract } from '../hedge/orders';
 import { optionRoot } from '../market/index';
 import type { ParsedPlanInput } from '../schemas/plan';
 import { usd } from './audit';
@@ -37,18 +37,13 @@ const contractWords = (l: Leg): string => `${optionRoot(l.kind, l.expiry)} ${l.e
  * undefined where every one is. Other legs held do not count: the orders close them.
  */
 function condorChange(held: readonly Leg[], hedges: readonly Leg[], condorLegs: readonly Leg[]): string | undefined {
-  const net = (legs: readonly Leg[], sign = 1, into = new Map<string, { leg: Leg; q: number }>()) => {
-    for (const l of legs) {
-      const k = contractKey(l);
-      into.set(k, { leg: l, q: (into.get(k)?.q ?? 0) + sign * l.quantity });
-    }
-    return into;
-  };
-  const kept = net(hedges, -1, net(held));
-  for (const [k, { leg, q: want }] of net(condorLegs)) {
-    const have = kept.get(k)?.q ?? 0;
-    if (have !== want)
+  const kept = netByContract(hedges, -1, netByContract(held));
+  for (const [k, want] of netByContract(condorLegs)) {
+    const have = kept.get(k) ?? 0;
+    if (have !== want) {
+      const leg = condorLegs.find((l) => contractKey(l) === k) as Leg;
       return `the positions hold ${have} of the ${contractWords(leg)} beside the hedges, where the plan's condors hold ${want}`;
+    }
   }
   return undefined;
 }

@@ -4,7 +4,14 @@
  * rebalance and no trigger fired holds its hedges when the rest of the book is the plan's: then no
  * order is sent, and the orders to today's sizing are set aside for the next rebalance.
  */
-import { contractKey, ordersFromBook, type Order, type OrderList, type TargetLeg } from '../hedge/orders';
+import {
+  contractKey,
+  netByContract,
+  ordersFromBook,
+  type Order,
+  type OrderList,
+  type TargetLeg,
+} from '../hedge/orders';
 import type { Leg } from '../book/index';
 
 /**
@@ -19,8 +26,7 @@ import type { Leg } from '../book/index';
  * short) is not a hedge of the plan's: it stays out, the orders close it, and the book is an entry.
  */
 export function heldHedges(held: readonly Leg[], condorLegs: readonly Leg[], overlayUnit: readonly Leg[]): Leg[] {
-  const condorNet = new Map<string, number>();
-  for (const l of condorLegs) condorNet.set(contractKey(l), (condorNet.get(contractKey(l)) ?? 0) + l.quantity);
+  const condorNet = netByContract(condorLegs);
   const net = new Map<string, Leg>();
   for (const l of held) {
     const k = contractKey(l);

@@ -16,9 +16,9 @@ import {
   type StructureScore,
 } from '../hedge/structures';
 import {
-  contractKey,
   legsWithRoots,
   markFromState,
+  netByContract,
   ordersFromBook,
   quoteFromChain,
   type Order,
@@ -307,13 +307,8 @@ function unquotedSpxOrders(orders: readonly Order[], source: SurfaceSource): str
  * not allow (docs/method.md, "The capital cap and the orders").
  */
 function opensCondorLegs(held: readonly Leg[], condorTarget: readonly Leg[]): boolean {
-  const net = (legs: readonly Leg[]): Map<string, number> => {
-    const m = new Map<string, number>();
-    for (const l of legs) m.set(contractKey(l), (m.get(contractKey(l)) ?? 0) + l.quantity);
-    return m;
-  };
-  const has = net(held);
-  for (const [k, want] of net(condorTarget)) {
+  const has = netByContract(held);
+  for (const [k, want] of netByContract(condorTarget)) {
     const h = has.get(k) ?? 0;
     if (want !== 0 && (h * want <= 0 || Math.abs(h) < Math.abs(want))) return true;
   }
