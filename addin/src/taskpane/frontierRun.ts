@@ -13,7 +13,7 @@ import { vixClosesBox } from './form';
 import { renderFrontier } from './hedgeRender';
 import { paneNotes } from './issueWords';
 import { byId, showError } from './render';
-import { markRunField, setBusy, withErrorInNote } from './runBar';
+import { markRunField, runningNote, setBusy, withErrorInNote } from './runBar';
 import { sheetIfCurrent, versionOf } from './staleness';
 import { placeOf, type Settings } from './settings';
 import { writeFrontierSheet } from './workbookViews';
@@ -153,13 +153,12 @@ export async function runFrontier(host: FrontierHost): Promise<boolean> {
   // On the cloud the note counts the seconds, so a host that streams nothing is seen to keep it waiting.
   const cloud = settings.endpoint !== '';
   const started = performance.now();
-  let state = ''; // '', 'NN%' or 'summarising'
+  let share: { done: number; total: number } | undefined;
   const show = (): void => {
-    const secs = cloud ? `${Math.round((performance.now() - started) / 1000)} s` : '';
-    note([where, [state, secs].filter((t) => t !== '').join(' · ')].filter((t) => t !== '').join(' '));
+    note(runningNote(where, share, cloud ? performance.now() - started : undefined));
   };
   const progress = (done: number, total: number): void => {
-    state = done >= total ? 'summarising' : `${Math.floor((100 * done) / total)}%`;
+    share = { done, total };
     show();
   };
   const ticker = cloud ? setInterval(show, 1000) : undefined;

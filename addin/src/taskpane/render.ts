@@ -331,12 +331,3 @@ export function inputProblemsNow(said: string): void {
   if (said === '') showError('');
   else if (inputs === 'listed') showError(said, 'listed');
 }
-
-/** "Running … as one request… 42% · 7 s", or "… summarising · 9 s" once every path is done. */
-export function oneRequestNote(ticking: string, box: HTMLElement, ms: number): string {
-  const bar = box.querySelector('progress') as HTMLProgressElement;
-  const secs = `${Math.round(ms / 1000)} s`;
-  if (!bar.hasAttribute('value') || bar.max <= 0) return `${ticking} ${secs}`;
-  if (bar.value >= bar.max) return `${ticking} summarising · ${secs}`;
-  return `${ticking} ${Math.floor((100 * bar.value) / bar.max)}% · ${secs}`;
-}

@@ -66,6 +66,30 @@ export function setProgress(kind: JobKind, done: number, total: number): void {
     kind === 'montecarlo' ? `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} paths` : 'Running…';
 }
 
+/**
+ * A running job's note: what runs, then its share done ("42%", or "summarising" once every part is
+ * done) and, when `ms` is given, the seconds it has waited ("Running 5,000 paths on <host>… 42% · 7 s").
+ * A cloud run counts the seconds, so a host that streams nothing is seen to keep the page waiting.
+ */
+export function runningNote(what: string, share: { done: number; total: number } | undefined, ms?: number): string {
+  const state =
+    share === undefined || share.total <= 0
+      ? ''
+      : share.done >= share.total
+        ? 'summarising'
+        : `${Math.floor((100 * share.done) / share.total)}%`;
+  const secs = ms === undefined ? '' : `${Math.round(ms / 1000)} s`;
+  const tail = [state, secs].filter((t) => t !== '').join(' · ');
+  return tail === '' ? what : `${what} ${tail}`;
+}
+
+/** `runningNote` of a one-request cloud run (stress grid, Monte Carlo) from its box's progress bar. */
+export function oneRequestNote(ticking: string, box: HTMLElement, ms: number): string {
+  const bar = box.querySelector('progress') as HTMLProgressElement;
+  const share = bar.hasAttribute('value') ? { done: bar.value, total: bar.max } : undefined;
+  return runningNote(ticking, share, ms);
+}
+
 /** The most characters of the error box's words a run's note repeats: the note sits in the narrow run bar. */
 export const NOTE_MOST = 160;
 

@@ -31,12 +31,13 @@ import { issueTarget, monteCarloInput, stressInput, typedIssues } from '../commo
 import { presentStructures } from '../common/hedgeViews';
 import { presentPlan } from '../common/present';
 import { presentMonteCarlo, presentStress } from '../common/presentRuns';
-import { inputProblemsNow, oneRequestNote, renderMonteCarlo, renderPlan, renderStress, showError } from './render';
+import { inputProblemsNow, renderMonteCarlo, renderPlan, renderStress, showError } from './render';
 import { renderHedge, wireHedgeSheet } from './hedgeRender';
 import { wireFrontier } from './frontierRun';
 import {
   action,
   markRefusedRunField,
+  oneRequestNote,
   pathsAndSeed,
   runNote,
   setProgress,
