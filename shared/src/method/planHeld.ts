@@ -19,7 +19,7 @@ import { checkListedStrike, checkSpotAndStrikes, checkVxPrice } from '../validat
 import { SPX_STRIKE_STEP } from './condor';
 import { invalidInput, isAlvhError } from '../errors';
 import type { PlanContext } from './planCurve';
-import { fmt } from './audit';
+import { fmt, usd } from './audit';
 
 /** The positions of each plan's context, read once: the budget, the strike check and the orders all read them. */
 const readPositions = new WeakMap<PlanContext, { leg: Leg; field: string }[]>();
@@ -176,4 +176,38 @@ export function strikesFix(ctx: PlanContext, legs: readonly Leg[], widen: string
     held,
     move: held ? `the check is an entry's: to move ${widen}, roll the condor held (a new entry)` : `widen ${widen}`,
   };
+}
+
+/**
+ * A roll's net in words: the new condor's credit (USD, all condors) less what buying back the condor
+ * held costs at the same marks (`heldValue`, its mark: negative for a short condor). A condor SPX
+ * has run through costs near its width to close, so the roll's credit alone reads as if it paid.
+ */
+export function rollNet(newCredit: number, heldValue: number): string {
+  // in whole dollars, as the two figures beside it are said
+  const cost = Math.round(Math.max(-heldValue, 0));
+  const net = Math.round(newCredit) - cost;
+  const sign = net >= 0 ? 'credit' : 'debit';
+  return `; buying back the condor held costs ${usd(cost)} at the same marks, so the roll is a net ${sign} of ${usd(Math.abs(net))}`;
+}
+
+/**
+ * A condor the positions hold since an earlier day whose credit is not given is priced at today's marks: its credit is
+ * then what closing it costs, and the max profit, return on risk and IRR budget built on it are
+ * not the trade's. The warning naming the figures and the field to pass (none for a credit given
+ * or a condor not held).
+ */
+export function heldCreditWarnings(
+  ctx: PlanContext,
+  field: string,
+  condor: { legs: readonly Leg[]; credit: number; creditSource: string },
+): string[] {
+  // held since an earlier day: a campaign or a last rebalance is carried (on the entry's own day
+  // the condor was just sold, near today's marks, and the plan opens its campaign)
+  const since = ctx.p.campaign !== undefined || ctx.p.lastRebalance !== undefined;
+  if (condor.creditSource === 'given' || !since || !condorHeld(ctx, condor.legs)) return [];
+  const { credit, creditSource: source } = condor;
+  return [
+    `The condor${field === 'condor' ? '' : ` ${field}`} is held since an earlier day (positions, with a ${ctx.p.campaign !== undefined ? 'campaign' : 'last rebalance'}) but its credit is not given: its credit of ${fmt(credit, 2)} per share is ${source} today${source === 'priced from the surface' ? ' (what closing it costs)' : ''}, not what it was sold for, and its max profit, return on risk and IRR budget stand on it. Pass ${field}.credit, the credit received at entry per share (in ALVH.PLAN, its credit row), for the figures of the trade held.`,
+  ];
 }

@@ -31,7 +31,7 @@ import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stre
 import type { OverlayStructure } from '../schemas/policy';
 import { inputCondors, plural, withPrefix, type InputCondor, type PlanContext } from './planCurve';
 import { condorBook } from './condorBook';
-import { failingSides, strikesFix } from './planHeld';
+import { failingSides, heldCreditWarnings, rollNet, strikesFix } from './planHeld';
 import { backLegText, expiredByScenario, tailGainFix, tailRuleInputs, tailWindowWarning } from './planExpiry';
 import type { CondorBook, PassingCondor, PlanCondor, PlanCondorMarked, PlanScenario, PlanStep } from './planTypes';
 
@@ -118,22 +118,22 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
   });
   if (!condor.passesSdCheck) {
     const min = policy.minShortStrikeSd;
-    const put = `${fmt(condor.zPut, 2)} SD`;
-    const call = `${fmt(condor.zCall, 2)} SD`;
-    const putFails = condor.zPut < min;
-    const callFails = condor.zCall < min;
+    const [putFails, callFails] = [condor.zPut < min, condor.zCall < min];
     const { sides, short } = failingSides(condor.zPut, condor.zCall, min);
     const passingSide =
-      putFails && callFails ? '' : putFails ? ` (the call, at ${call}, passes)` : ` (the put, at ${put}, passes)`;
+      putFails && callFails
+        ? ''
+        : ` (the ${putFails ? 'call' : 'put'}, at ${fmt(putFails ? condor.zCall : condor.zPut, 2)} SD, passes)`;
     const widen = putFails && callFails ? 'the short strikes' : putFails ? 'the short put' : 'the short call';
     const { held, move } = strikesFix(ctx, condor.legs, widen);
     const none = suggestion !== undefined && 'none' in suggestion ? suggestion : undefined;
     const rule = none === undefined ? '' : none.strikes.join('/');
     const [lo, hi] = [fmt(m.spx / SPOT_STRIKE_FACTOR, 2), fmt(m.spx * SPOT_STRIKE_FACTOR, 2)];
     warnings.push(
-      `The ${held ? 'held ' : ''}condor's short strikes: ${sides}${short} the method asks for${passingSide}${none?.none === 'range' ? `, and no condor with the same wings passes within the strikes the plan accepts (${lo} to ${hi} at this SPX; at this vol the rule needs ${rule})` : `: ${move}`}${none?.none === 'credit' ? `, though the condor with the same wings that passes (${rule}) collects no credit at the plan's marks` : ''}${passing === undefined ? '' : `, e.g. to ${passing.strikes.join('/')} (${fmt(passing.zPut, 2)} / ${fmt(passing.zCall, 2)} SD, the same wings), for a credit of ${fmt(passing.credit, 2)} per share (${usd(passing.credit * OPTION_MULTIPLIER * c.quantity)} for ${plural(c.quantity, 'condor')}, max loss ${usd(passing.maxLoss)}) at the plan's marks`}.`,
+      `The ${held ? 'held ' : ''}condor's short strikes: ${sides}${short} the method asks for${passingSide}${none?.none === 'range' ? `, and no condor with the same wings passes within the strikes the plan accepts (${lo} to ${hi} at this SPX; at this vol the rule needs ${rule})` : `: ${move}`}${none?.none === 'credit' ? `, though the condor with the same wings that passes (${rule}) collects no credit at the plan's marks` : ''}${passing === undefined ? '' : `, e.g. to ${passing.strikes.join('/')} (${fmt(passing.zPut, 2)} / ${fmt(passing.zCall, 2)} SD, the same wings), for a credit of ${fmt(passing.credit, 2)} per share (${usd(passing.credit * OPTION_MULTIPLIER * c.quantity)} for ${plural(c.quantity, 'condor')}, max loss ${usd(passing.maxLoss)}) at the plan's marks${held ? rollNet(passing.credit * OPTION_MULTIPLIER * c.quantity, condorMark.value) : ''}`}.`,
     );
   }
+  warnings.push(...heldCreditWarnings(ctx, field, condor));
   if (condor.creditSource === 'given' && Math.abs(condor.credit - condor.modelCredit) > 0.25 * condor.modelCredit) {
     warnings.push(
       `The given credit ${fmt(condor.credit, 2)} differs from the model's ${fmt(condor.modelCredit, 2)} by more than 25%: check the credit, or the plan's marks are far from your fills.${p.positions !== undefined || p.lastRebalance !== undefined ? " For a condor held since an earlier day this is the market's move since: keep passing the credit received at entry, on which its max loss and return budget stand." : ''}`,

@@ -18,7 +18,7 @@ import {
   type MonteCarloInput,
   type MonteCarloWorkLimits,
 } from '../schemas/scenario';
-import { entryCreditNotes, heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
+import { campaignBookNotes, entryCreditNotes, heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
 import { sqrtCurveNotes } from './curveFitNote';
 import { tailRollNotes } from './mcRoll';
 import { todayMarks } from './stressGrid';
@@ -313,6 +313,7 @@ function setupOf(v: MonteCarloInput, limits: MonteCarloWorkLimits): MonteCarloSe
   const measure = v.dynamics === 'sqrt-legacy' ? 'risk-neutral' : (v.measure ?? 'real-world');
   const inputNotes = [
     ...heldBookNotes(v.plan, 'montecarlo'),
+    ...campaignBookNotes(v.plan, pl, 'montecarlo'),
     ...(pl === undefined ? [] : entryCreditNotes(pl, 'paths')),
     ...(v.dynamics === 'sqrt-legacy' ? sqrtCurveNotes(book, policy, horizonDays) : []),
     // the rolls the rebalances make (a tail of one VIX call, as they resize it)

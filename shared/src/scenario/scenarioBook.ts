@@ -239,6 +239,47 @@ export function heldBookNotes(p: PlanInput | undefined, route: 'montecarlo' | 's
   ];
 }
 
+/** A plan's hedges in words: "13 VIX calls and 1 put calendar". */
+function hedgesInWords(pl: Plan): string {
+  const calls = pl.book.tail.reduce((n, l) => n + l.quantity, 0);
+  const units = pl.overlay.units;
+  const name = {
+    'spx-put-calendar': 'put calendar',
+    'spx-long-put': 'long put',
+    'vix-call-diagonal': 'VIX call diagonal',
+  }[pl.overlay.structure];
+  return `${calls} VIX call${calls === 1 ? '' : 's'} and ${units} ${name}${units === 1 ? '' : 's'}`;
+}
+
+/**
+ * When a plan input's campaign re-sizes its hedges (read with the positions held), the hedges the
+ * plan answers with and those a scenario route runs (today's sizing, `pl`) can differ: a campaign
+ * budget set at the entry can buy 13 VIX calls where today's budget, cut by a loss the condor has
+ * since taken, buys none. One sentence giving both counts, so a grid of zero hedge P&L is not read
+ * as the plan's; none when they agree or no campaign is read.
+ */
+export function campaignBookNotes(
+  input: PlanInput | undefined,
+  pl: Plan | undefined,
+  route: 'montecarlo' | 'stress',
+): string[] {
+  if (input?.campaign === undefined || input.positions === undefined || pl === undefined) return [];
+  const withCampaign = withPrefix(
+    (f) => `plan.${f}`,
+    () => plan(input),
+  );
+  if (withCampaign.budget.campaign === undefined) return []; // not read (the diagonal overlay)
+  const planned = hedgesInWords(withCampaign);
+  const run = hedgesInWords(pl);
+  if (planned === run) return [];
+  const what = route === 'montecarlo' ? 'these paths run' : 'this grid marks';
+  return [
+    `With its campaign, the plan holds ${planned} (the answer of /api/plan and ALVH.PLAN); ${what} today's sizing, ` +
+      `on today's budget of ${usd(pl.budget.budget, 2)} alone: ${run}. To ${route === 'montecarlo' ? 'simulate' : 'stress'} the plan's hedges, ` +
+      'send its book (condor, overlay and tail legs, with the market) as book in place of plan.',
+  ];
+}
+
 /**
  * Why the condor's P&L is not 0 with nothing moved today when it counts from its entry credit:
  * the credit the plan was sized on (its max profit) is not what the surface prices its condors at

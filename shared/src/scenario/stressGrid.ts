@@ -15,7 +15,7 @@ import { AlvhError, invalidInput } from '../errors';
 import { MIN_VIX_POINTS } from '../validate';
 import { parseInput } from '../schemas/parse';
 import { MAX_STRESS_VIX_LEVEL, StressGridInputSchema, checkStressLimits } from '../schemas/scenario';
-import { entryCreditNotes, heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
+import { campaignBookNotes, entryCreditNotes, heldBookNotes, scenarioSource, type ScenarioBook } from './scenarioBook';
 import type { Plan } from '../method/index';
 import { fmt, wholeUsd } from '../usdText';
 
@@ -296,7 +296,11 @@ export function stressGrid(input: unknown): StressGridResult {
     overlay: [],
     tail: [],
     total: [],
-    notes: [...heldBookNotes(v.plan, 'stress'), ...(pl === undefined ? [] : entryCreditNotes(pl, 'stress'))],
+    notes: [
+      ...heldBookNotes(v.plan, 'stress'),
+      ...campaignBookNotes(v.plan, pl, 'stress'),
+      ...(pl === undefined ? [] : entryCreditNotes(pl, 'stress')),
+    ],
   };
   const plan = v.plan !== undefined;
   for (const [i, d] of v.days.entries()) {

@@ -68,8 +68,14 @@ describe('the strikes that would pass Step 1', () => {
         .replace(
           ': widen the short call',
           ": the check is an entry's: to move the short call, roll the condor held (a new entry)",
+        )
+        // the roll's net: the new condor's $5,796 less buying back the one held at its mark
+        .replace(
+          "at the plan's marks.",
+          "at the plan's marks; buying back the condor held costs $6,508 at the same marks, so the roll is a net debit of $712.",
         ),
     );
+    expect(held.condor.markValue).toBeCloseTo(-6_507.55, 2);
     // positions without the condor: the entry's words
     expect(sdWarning(plan({ ...PLAN_INPUT, positions: legs.slice(0, 3) }))).toBe(sdWarning(failing));
   });

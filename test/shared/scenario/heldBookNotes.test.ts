@@ -79,6 +79,17 @@ describe('Monte Carlo from a plan input with positions or a last rebalance', () 
     expect(summarizeMonteCarlo(c).notes[0]).toMatch(
       /^The plan input carries plan\.positions and plan\.campaign, which this run does not follow: the paths run the plan's book at today's sizing/,
     );
+    // the campaign's $50,000 buys the plan 41 VIX calls and a calendar; today's $731.26 buys 1 call:
+    // the second note gives both counts, so a grid without the plan's hedges is not read as the plan's
+    expect(summarizeMonteCarlo(c).notes[1]).toBe(
+      "With its campaign, the plan holds 41 VIX calls and 1 put calendar (the answer of /api/plan and ALVH.PLAN); these paths run today's sizing, on today's budget of $731.26 alone: 1 VIX call and 0 put calendars. To simulate the plan's hedges, send its book (condor, overlay and tail legs, with the market) as book in place of plan.",
+    );
+    expect(stressGrid({ plan: withCampaign }).notes[1]).toMatch(
+      /^With its campaign, the plan holds 41 VIX calls and 1 put calendar \(the answer of \/api\/plan and ALVH\.PLAN\); this grid marks today's sizing, .*To stress the plan's hedges/,
+    );
+    // a campaign whose hedges are today's (a budget of 0 keeps the call held): no such note
+    const same = { ...positions, campaign: { budget: 0, paid: { overlay: 0, tail: 0 } } } as PlanInput;
+    expect(stressGrid({ plan: same }).notes.some((n) => n.startsWith('With its campaign'))).toBe(false);
     const all = { ...withCampaign, lastRebalance: LAST_REBALANCE } as PlanInput;
     expect(stressGrid({ plan: all }).notes[0]).toMatch(
       /^The plan input carries plan\.positions, plan\.lastRebalance and plan\.campaign, which this grid does not follow/,
