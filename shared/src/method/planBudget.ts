@@ -290,8 +290,15 @@ export function stepCapital(
     const each = ladder
       ? ` across the ladder's expiries (each counted at the book's mean, ${usd(capital.used / c.quantity)} at risk with its hedges)`
       : '';
+    // what the risk counts: the hedges' debit and the calendar's risk beyond it ride on the condors
+    const parts = [
+      `${usd(condor.maxLoss)} condor max loss`,
+      ...(debit > 0 ? [`${usd(debit)} hedge debit`] : []),
+      ...(beyond > 0 ? [`${usd(beyond)} the put calendar can lose beyond its debit`] : []),
+    ];
+    const counted = parts.length === 1 ? '' : ` with their hedges (${parts.join(', ')})`;
     warnings.push(
-      `${plural(c.quantity, 'condor')} put ${usd(capital.used)} at risk, over ${fmt(policy.maxRiskPct * 100, 2)}% of capital (${usd(capital.limit)}): reduce to ${plural(capital.maxQuantity, 'condor')}${each}.`,
+      `${plural(c.quantity, 'condor')}${counted} put ${usd(capital.used)} at risk, over ${fmt(policy.maxRiskPct * 100, 2)}% of capital (${usd(capital.limit)}): reduce to ${plural(capital.maxQuantity, 'condor')}${each}.`,
     );
   }
   return { result: capital, audit, warnings };

@@ -18,7 +18,7 @@ it("a ladder over the cap is told to keep N condors across its expiries, at the 
   const p = plan(input);
   const w = p.warnings.find((x) => x.includes('at risk, over'))!;
   const m =
-    /^(\d+) condors put (\$[\d,]+) at risk, over 2\.5% of capital \((\$[\d,]+)\): reduce to (\d+) condors across the ladder's expiries \(each counted at the book's mean, (\$[\d,]+) at risk with its hedges\)\.$/.exec(
+    /^(\d+) condors with their hedges \([^)]*\) put (\$[\d,]+) at risk, over 2\.5% of capital \((\$[\d,]+)\): reduce to (\d+) condors across the ladder's expiries \(each counted at the book's mean, (\$[\d,]+) at risk with its hedges\)\.$/.exec(
       w,
     );
   expect(m, w).not.toBeNull();
@@ -35,6 +35,25 @@ it('one condor over the cap is told the count alone', () => {
   const p = plan({ ...one, portfolio: { ...one.portfolio, capital: 200_000 } });
   const w = p.warnings.find((x) => x.includes('at risk, over'));
   expect(w).toMatch(/: reduce to \d+ condors?\.$/);
+});
+
+it('says what the risk counts: the condor max loss, the hedge debit and the calendar beyond its debit', () => {
+  const one = read('plan.json');
+  const p = plan({ ...one, portfolio: { ...one.portfolio, capital: 200_000 } });
+  const w = p.warnings.find((x) => x.includes('at risk, over'))!;
+  const m =
+    /^3 condors with their hedges \((\$[\d,]+) condor max loss, (\$[\d,]+) hedge debit(?:, (\$[\d,]+) the put calendar can lose beyond its debit)?\) put (\$[\d,]+) at risk/.exec(
+      w,
+    );
+  expect(m, w).not.toBeNull();
+  const [maxLoss, debit, beyond, used] = [usd(m![1]!), usd(m![2]!), usd(m![3] ?? '0'), usd(m![4]!)];
+  expect(maxLoss).toBe(Math.round(p.condor.maxLoss));
+  expect(beyond).toBe(Math.round(p.capital.hedgeRiskBeyondDebit)); // no calendar bought here: 0, not said
+  expect(Math.abs(maxLoss + debit + beyond - used)).toBeLessThanOrEqual(1); // each rounded to dollars
+  expect(used).toBe(Math.round(p.capital.used));
+  // no hedges bought (a budget of 0): the condors' max loss alone, said as such
+  const bare = plan({ ...one, portfolio: { ...one.portfolio, capital: 200_000, budget: 0 } });
+  expect(bare.warnings.find((x) => x.includes('at risk, over'))).toMatch(/^3 condors put \$[\d,]+ at risk, over/);
 });
 
 describe('orders that open condor legs over the cap', () => {
