@@ -63,6 +63,21 @@ describe('the Campaign rows', () => {
         /^The Campaign boxes are not read \(.*: paste the Positions held, or leave the Campaign boxes blank\)/,
       ),
     );
+    // handed back as given: its paid rows say so, and where the campaign after the orders comes from
+    for (const host of ['excel', 'taskpane'] as const) {
+      const rows = presentPlan(plan({ ...bare, campaign: CAMPAIGN }), host).rows.filter(
+        (r) => r.section === 'Campaign',
+      );
+      expect(rows.map((r) => [r.label, r.value])).toEqual([
+        ['Budget set at entry', 1673],
+        ['Paid by the overlay', 0],
+        ['Paid by the tail', 900],
+        ['Next plan of this condor', host === 'excel' ? 'campaignBudget, paidOverlay, paidTail' : 'the Campaign boxes'],
+      ]);
+      expect(rows[2]!.note).toBe(
+        `the VIX call tail’s net premium paid since the entry (buys − sales), as given: not read today, so no order of this plan is counted in it (${host === 'excel' ? 'ALVH.ORDERS, given the positions, hands back the campaign after its orders' : 'paste the Positions held for the campaign after the orders'})`,
+      );
+    }
     const { campaign: _c, ...none } = plan(bare);
     expect(presentPlan(none, 'taskpane').rows.filter((r) => r.section === 'Campaign')).toEqual([]);
   });

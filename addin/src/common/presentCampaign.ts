@@ -29,6 +29,12 @@ const FIX = {
   taskpane: 'type the campaign the plan before handed back in the Campaign boxes, whose re-size counts them, or ',
 } as const;
 
+/** Where the campaign after the day's orders comes from when the plan did not read the one given. */
+const AFTER = {
+  excel: 'ALVH.ORDERS, given the positions, hands back the campaign after its orders',
+  taskpane: 'paste the Positions held for the campaign after the orders',
+} as const;
+
 const usd = (x: number): string => formatValue(x, 'usd');
 
 /** The Campaign rows of the plan, or none when the plan hands no campaign back. */
@@ -42,7 +48,12 @@ export function campaignRows(p: Plan, host: 'excel' | 'taskpane'): PlanRow[] {
     format,
     note,
   });
-  const paid = 'net premium paid since the entry (buys − sales), after this plan’s orders filled at model mids';
+  const parts = p.budget.campaign;
+  // a campaign given and not read (no positions) is handed back as given: no order of this plan is in it
+  const asGiven = c.budgetFrom === 'campaign' && parts === undefined;
+  const paid = asGiven
+    ? `net premium paid since the entry (buys − sales), as given: not read today, so no order of this plan is counted in it (${AFTER[host]})`
+    : 'net premium paid since the entry (buys − sales), after this plan’s orders filled at model mids';
   const rows = [
     row(
       'Budget set at entry',
@@ -55,7 +66,6 @@ export function campaignRows(p: Plan, host: 'excel' | 'taskpane'): PlanRow[] {
     row('Paid by the overlay', c.paid.overlay, 'usd', `the calendar overlay’s ${paid}`),
     row('Paid by the tail', c.paid.tail, 'usd', `the VIX call tail’s ${paid}`),
   ];
-  const parts = p.budget.campaign;
   if (parts !== undefined) {
     const part = (share: number, layer: 'overlay' | 'tail'): string =>
       `${pc(share)} of the campaign’s ${usd(parts.budget)} − ${usd(parts.paid[layer])} paid + ${usd(parts.held[layer])} its legs held fetch: the layer was cut to this, not to today’s budget`;
