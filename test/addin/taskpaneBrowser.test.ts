@@ -395,7 +395,7 @@ describe('taskpane recent VIX closes (Chromium, 350 px)', () => {
     // its credit on most), so its VaR 95 is a gain; a few of these 400 paths reach VIX 150 on some day
     expect(await page.$$eval('#mc-notes li', (lis) => lis.map((li) => li.textContent))).toEqual([
       expect.stringMatching(
-        /^The tail rolls as the method picks its expiry \(45-60 days out\) from each rebalance's day: from day 5 \(2025-04-13\) into 2025-06-18 /,
+        /^The tail rolls as the method picks its expiry \(45-60 days out\) from each rebalance's day \(a calendar day: the paths step every day, weekends and holidays included\): from day 5 \(2025-04-13\) into 2025-06-18 /,
       ),
       expect.stringMatching(
         /^The condor's VaR 95 is a gain of \$[\d,]+ and the book's VaR 95 is a gain of \$[\d,]+: fewer than 5% of paths lose money/,
@@ -492,7 +492,7 @@ describe('taskpane Monte Carlo notes (Chromium, 350 px)', () => {
         /^The condor's P&L counts from the credit the plan was sized on, \$5,930\.00; .* includes the \+\$2,342\.08 between them\.$/,
       ),
       expect.stringMatching(
-        /^The tail rolls as the method picks its expiry \(45-60 days out\) from each rebalance's day: /,
+        /^The tail rolls as the method picks its expiry \(45-60 days out\) from each rebalance's day \(a calendar day: the paths step every day, weekends and holidays included\): /,
       ),
       expect.stringMatching(
         /^The condor's VaR 95 is a gain of \$5,930 and the book's VaR 95 is a gain of \$[\d,]+: fewer than 5% of paths lose money/,

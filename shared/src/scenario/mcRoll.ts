@@ -117,6 +117,6 @@ export function tailRollNotes(
   const more = rolls.length > ROLLS_NAMED ? ` and ${rolls.length - ROLLS_NAMED} more rolls` : '';
   const list = named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)!}`;
   return [
-    `The tail rolls as the method picks its expiry (${p.tailDteMin}-${p.tailDteMax} days out) from each rebalance's day: ${list}${more}. The first rebalance from each of those days sells the calls held and buys the new expiry's; the hedge cost counts both.`,
+    `The tail rolls as the method picks its expiry (${p.tailDteMin}-${p.tailDteMax} days out) from each rebalance's day (a calendar day: the paths step every day, weekends and holidays included): ${list}${more}. The first rebalance from each of those days sells the calls held and buys the new expiry's; the hedge cost counts both.`,
   ];
 }

@@ -85,7 +85,7 @@ describe("the summary's note on the rolls", () => {
 
   it('names each day from which a rebalance rolls the tail, and into which expiry', () => {
     expect(rolls({ plan: LONG, horizonDays: 91 })).toEqual([
-      "The tail rolls as the method picks its expiry (45-60 days out) from each rebalance's day: from day 23 (2026-12-13) into 2027-02-17, from day 51 (2027-01-10) into 2027-03-17 and from day 83 (2027-02-11) into 2027-04-21. The first rebalance from each of those days sells the calls held and buys the new expiry's; the hedge cost counts both.",
+      "The tail rolls as the method picks its expiry (45-60 days out) from each rebalance's day (a calendar day: the paths step every day, weekends and holidays included): from day 23 (2026-12-13) into 2027-02-17, from day 51 (2027-01-10) into 2027-03-17 and from day 83 (2027-02-11) into 2027-04-21. The first rebalance from each of those days sells the calls held and buys the new expiry's; the hedge cost counts both.",
     ]);
     // to day 22 nothing rolls, nor to day 23, where the run ends; a run without rebalances rolls nothing
     expect(rolls({ plan: LONG, horizonDays: 22 })).toEqual([]);
@@ -101,7 +101,7 @@ describe("the summary's note on the rolls", () => {
     // its tail moved to 2027-03-17: on day 0 the method picks 2027-01-20
     const book = { ...example.book, tail: [{ ...example.book.tail[0]!, expiry: '2027-03-17' }] };
     expect(rolls({ book })[0]).toMatch(
-      /^The tail rolls as the method picks its expiry \(45-60 days out\) from each rebalance's day: from the first rebalance into 2027-01-20, from day 23 \(2026-12-13\) into 2027-02-17 and /,
+      /^The tail rolls as the method picks its expiry \(45-60 days out\) from each rebalance's day \(a calendar day: the paths step every day, weekends and holidays included\): from the first rebalance into 2027-01-20, from day 23 \(2026-12-13\) into 2027-02-17 and /,
     );
   });
 });
