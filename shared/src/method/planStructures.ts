@@ -27,7 +27,7 @@ import {
   type TargetLeg,
 } from '../hedge/orders';
 import { holdBetweenRebalances, ordersPhrase } from './planHold';
-import { inTheMoneyTailSales } from './planTailSales';
+import { inTheMoneyTailSales, tailOutlivesCondors } from './planTailSales';
 import { heldPositions } from './planHeld';
 import { isSpxMonthly, SPXW_THIRD_FRIDAY_FROM } from '../market/index';
 import { fmt, usd, type AuditEntry } from './audit';
@@ -264,6 +264,13 @@ export function stepOrders(
     policy.overlay === 'vix-call-diagonal' ? 'not readable' : p.campaign === undefined ? 'readable' : 'read';
   const sales = inTheMoneyTailSales(list.orders, ctx.ts, campaign);
   if (sales !== undefined) warnings.push(sales);
+  const late = tailOutlivesCondors(
+    list.orders,
+    book.condors.map((c) => c.expiry),
+    date,
+    policy.drawdownDays,
+  );
+  if (late !== undefined) warnings.push(late);
   if (list.orders.length > 0 || list.deferred !== undefined) {
     const rootless = rootlessMonthlies(p.positions);
     if (rootless !== undefined) warnings.push(rootless);

@@ -8,6 +8,7 @@
 import type { Order } from '../hedge/orders';
 import { futureForExpiry, type TermStructure } from '../market/index';
 import { fmt, usd } from './audit';
+import { daysBetween } from '../dates';
 
 /**
  * The warning for the orders' sales of held VIX calls whose strike lies below their expiry's VX
@@ -60,4 +61,32 @@ function fewerCalls(calls: readonly Order[], fewer: number, campaignFix: boolean
   const credit = -sold.reduce((a, o) => a + o.cost, 0);
   const s = fewer === 1 ? '' : 's';
   return `The orders leave ${fewer} fewer VIX call${s} held, selling calls worth ${usd(credit)} at model mids: a rebalance re-sizes the tail from nothing within today's budget, whose cost cap shrinks with the days left, and counts nothing of what the calls held would fetch. To keep them, ${campaignFix ? CAMPAIGN_FIX : ''}leave out the sales (docs/method.md, "The budget at a re-sizing").`;
+}
+
+/**
+ * The warning for orders that buy tail calls while every condor expires before the drawdown
+ * scenario ends (`policy.drawdownDays` at least its days left): the calls outlive the condors they
+ * hedge, sized on a fall within the few days left to them. On 2018-03-27 a condor expiring two days
+ * later was hedged with 13 VIX calls of 2018-05-16. The orders stay as the method sizes them (a
+ * condor that follows may take the calls over); the warning says what they buy and what else to do.
+ */
+export function tailOutlivesCondors(
+  orders: readonly Order[],
+  condorExpiries: readonly string[],
+  date: string,
+  drawdownDays: number,
+): string | undefined {
+  const last = [...condorExpiries].sort().at(-1);
+  if (last === undefined) return undefined;
+  const left = daysBetween(date, last);
+  if (left > drawdownDays) return undefined;
+  const buys = orders.filter(
+    (o) => o.leg.kind === 'vix' && o.leg.type === 'call' && o.side === 'buy' && o.why.includes('tail'),
+  );
+  if (buys.length === 0) return undefined;
+  const n = buys.reduce((a, o) => a + o.quantity, 0);
+  const expiries = [...new Set(buys.map((o) => o.leg.expiry))].sort();
+  const outlive = `${daysBetween(last, expiries[0]!)} days${expiries.length > 1 ? ' or more' : ''}`;
+  const condors = condorExpiries.length > 1 ? `The last condor expires` : 'The condor expires';
+  return `${condors} on ${last}, in ${left} day${left === 1 ? '' : 's'}, within the drawdown scenario's ${drawdownDays} days: the ${n} VIX call${n === 1 ? '' : 's'} these orders buy (${expiries.join(', ')}) ${n === 1 ? 'outlives' : 'outlive'} it by ${outlive}, sized on a fall in the ${left} day${left === 1 ? '' : 's'} left to it. Unless a condor that follows takes them over (plan with that condor), leave out those buys and close the tail with the condor.`;
 }
