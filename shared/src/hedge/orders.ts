@@ -88,7 +88,11 @@ export interface Order {
   ask?: number;
   /** Signed quantity · mid · 100, USD: + debit, − credit. */
   cost: number;
-  /** Which rules ask for the contract (target origins), or "close: held, not in the target". */
+  /**
+   * Which rules ask for the contract (target origins), or "close: held, not in the target"; an order
+   * closing what is held beyond a target of the same side says so ("condor 2018-03-29 targets -10:
+   * close the 1 held beyond it").
+   */
   why: string;
   /** Present when a fractional target was rounded toward zero: "12.6 → 12". */
   rounding?: string;
@@ -375,7 +379,15 @@ export function ordersFromBook(i: OrderInput): OrderList {
         'return a finite mid per share ≥ 0 for every contract',
       );
     }
-    const why = r.origins.length > 0 ? r.origins.join(' + ') : 'close: held, not in the target';
+    // Closing what is held beyond a target of the same side (the put calendar's short front put on
+    // the condor's own contract, the calendar gone) is not what the target's rules ask for: say so.
+    const beyond = r.target !== 0 && r.held * r.target > 0 && Math.abs(r.held) > Math.abs(r.target);
+    const why =
+      r.origins.length === 0
+        ? 'close: held, not in the target'
+        : beyond
+          ? `${r.origins.join(' + ')} targets ${fmtQty(r.target)}: close the ${fmtQty(Math.abs(r.held - r.target))} held beyond it`
+          : r.origins.join(' + ');
     for (const step of steps(r.held, r.target)) {
       const delta = step.target - step.held;
       const cost = delta * mid * OPTION_MULTIPLIER;

@@ -343,3 +343,27 @@ describe('the exchange root of an order', () => {
     );
   });
 });
+
+describe('the why of an order that closes what is held beyond its target', () => {
+  // the condor held with its calendar's short front put on the condor's own short put contract
+  // (held -13), the calendar dropped: the one order on that contract buys back the calendar's 3
+  const held: Leg[] = wholeTarget.filter((l) => l.kind === 'spx').map(({ origin: _o, ...l }) => l);
+  const noCalendar = wholeTarget.filter((l) => !l.origin.startsWith('overlay'));
+  const list = ordersFromBook({ valuationDate: state.date, held, target: noCalendar, mark });
+  const on = (strike: number, expiry: string) =>
+    list.orders.find((o) => o.leg.strike === strike && o.leg.expiry === expiry)!;
+
+  it('names the target and the quantity closed beyond it, not the condor alone', () => {
+    const front = on(3750, '2025-05-16');
+    expect([front.side, front.quantity, front.held, front.target]).toEqual(['buy', 3, -13, -10]);
+    expect(front.why).toBe('condor 2025-05-16 targets -10: close the 3 held beyond it');
+  });
+
+  it('keeps the plain words for a contract not in the target, and for one opened or added to', () => {
+    expect(on(3750, '2025-06-13').why).toBe('close: held, not in the target');
+    const more = ordersFromBook({ valuationDate: state.date, held: [], target: noCalendar, mark });
+    expect(more.orders.find((o) => o.leg.strike === 3750 && o.leg.expiry === '2025-05-16')!.why).toBe(
+      'condor 2025-05-16',
+    );
+  });
+});
