@@ -21,7 +21,7 @@ import {
   maxConnections,
   shutdownGraceMs,
 } from '../../functions/src/config';
-import { isOriginAllowed } from '../../functions/src/http/cors';
+import { corsHeaders, isOriginAllowed, preflightHeaders } from '../../functions/src/http/cors';
 
 describe('host settings', () => {
   it('unset or blank gives the defaults', () => {
@@ -114,5 +114,23 @@ describe('CORS origins', () => {
       'https://a.example',
       '/'.repeat(3_000_000) + 'x',
     ]);
+  });
+
+  it('* allows any origin and answers with *, not the origin echoed', () => {
+    expect(isOriginAllowed('https://b.example', ['*'])).toBe(true);
+    expect(corsHeaders('https://b.example', ['*'])['access-control-allow-origin']).toBe('*');
+    expect(corsHeaders('https://b.example', ['https://a.example'])).toEqual({});
+  });
+
+  it('a listed origin is echoed, with Vary: Origin so a cache keeps one answer per origin', () => {
+    const headers = corsHeaders('https://a.example', ['https://a.example']);
+    expect(headers['access-control-allow-origin']).toBe('https://a.example');
+    expect(headers.vary).toBe('Origin');
+  });
+
+  it("a preflight allows the route's methods and OPTIONS", () => {
+    const headers = preflightHeaders('https://a.example', ['https://a.example'], ['POST']);
+    expect(headers['access-control-allow-methods']).toBe('POST, OPTIONS');
+    expect(headers['access-control-allow-origin']).toBe('https://a.example');
   });
 });

@@ -136,6 +136,13 @@ describe('Retry-After on a 503', () => {
     expect(headersOf(new JobTimeoutError(60_000))['retry-after']).toMatch(/^\d+$/);
   });
 
+  it('while shutting down is 5 seconds, and the only header the problem adds', () => {
+    const context = new InvocationContext({ functionName: 'test' });
+    const { problem, headers } = problemFromError(new PoolClosedError(), context);
+    expect(headers).toEqual({ 'retry-after': '5' });
+    expect([problem.status, problem.code]).toEqual([503, 'shutting_down']);
+  });
+
   it('after a run stopped at its time limit, is the limit in seconds, from 1 to 120', () => {
     const context = new InvocationContext({ functionName: 'test' });
     const retryAfter = (e: JobTimeoutError) => problemFromError(e, context).headers['retry-after'];

@@ -230,6 +230,12 @@ describe('problem details for each kind of failure', () => {
 
   it('accepts JSON with a charset and +json types', async () => {
     expect(
+      (await call(post('{"spot": 5000, "name": "x"}', { 'content-type': 'application/json; charset=utf8' }))).status,
+    ).toBe(200);
+    await expect(
+      readJsonBody(post('{"spot": 1, "name": "x"}', { 'content-type': 'application/json; charset=utf8' }), 1024),
+    ).resolves.toEqual({ spot: 1, name: 'x' });
+    expect(
       (await call(post('{"spot": 5000, "name": "x"}', { 'content-type': 'application/json; charset=utf-8' }))).status,
     ).toBe(200);
     expect(
@@ -274,6 +280,59 @@ describe('problem details for each kind of failure', () => {
       limit: DEFAULT_MAX_BODY_BYTES,
     });
     expect(pulled).toBeLessThanOrEqual(DEFAULT_MAX_BODY_BYTES + 2 * chunk.byteLength);
+  });
+
+  it('a body of exactly the limit is read, by its Content-Length and as chunks', async () => {
+    // The limit is the most a body may hold, not the least it may not: 24 bytes under a 24-byte limit are taken.
+    const text = '{"spot": 1, "name": "x"}';
+    expect(Buffer.byteLength(text)).toBe(24);
+    const declared = new HttpRequest({
+      method: 'POST',
+      url: 'http://localhost/api/echo',
+      headers: { 'content-type': 'application/json', 'content-length': '24' },
+      body: { string: text },
+    });
+    await expect(readJsonBody(declared, 24)).resolves.toEqual({ spot: 1, name: 'x' });
+    // Chunked: no length declared, the bytes counted as they arrive (12 and 12).
+    const bytes = new TextEncoder().encode(text);
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes.slice(0, 12));
+        c.enqueue(bytes.slice(12));
+        c.close();
+      },
+    });
+    const chunked = {
+      headers: new Headers({ 'content-type': 'application/json', 'transfer-encoding': 'chunked' }),
+      body,
+    } as unknown as HttpRequest;
+    await expect(readJsonBody(chunked, 24)).resolves.toEqual({ spot: 1, name: 'x' });
+    // One byte more is refused either way.
+    const over = await readJsonBody(
+      new HttpRequest({
+        method: 'POST',
+        url: 'http://localhost/api/echo',
+        headers: { 'content-type': 'application/json', 'content-length': '24' },
+        body: { string: text },
+      }),
+      23,
+    ).catch((x: unknown) => x);
+    expect((over as HttpProblem).problem).toMatchObject({ status: 413, limit: 23 });
+  });
+
+  it('a body sent as text/plain is a 415 that names its type and points to the type to send (Accept)', async () => {
+    const e = await readJsonBody(post('{"spot": 1, "name": "x"}', { 'content-type': 'text/plain' }), 1024).catch(
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(HttpProblem);
+    const problem = e as HttpProblem;
+    expect(problem.headers).toEqual({ accept: 'application/json' });
+    expect(problem.problem).toMatchObject({
+      status: 415,
+      code: 'unsupported_media_type',
+      detail: 'the request body is text/plain; send JSON with Content-Type: application/json',
+      fix: 'set the header Content-Type: application/json',
+    });
   });
 
   it('405 with Allow for another method', async () => {
@@ -379,7 +438,14 @@ describe('JSON syntax errors', () => {
   });
 
   it('a body is taken as application/json or any application/*+json type in UTF-8, as docs/api.md says', () => {
-    for (const t of ['application/json', 'application/vnd.api+json', 'Application/Merge-Patch+JSON; charset=utf-8'])
+    for (const t of [
+      'application/json',
+      'application/vnd.api+json',
+      'Application/Merge-Patch+JSON; charset=utf-8',
+      // utf8, without the hyphen, is a common spelling of the same charset
+      'application/json; charset=utf8',
+      'application/json; charset="UTF8"',
+    ])
       expect(isJsonContentType(t), t).toBe(true);
     for (const t of ['text/json', 'application/jsonx', 'text/plain+json', 'application/json; charset=latin1'])
       expect(isJsonContentType(t), t).toBe(false);

@@ -58,6 +58,8 @@ describe('unknown query parameters', () => {
   it.each([
     ['montecarlo?Partial=false', 'Partial', 'write partial: parameter names are case-sensitive'],
     ['montecarlo?parital=false', 'parital', 'did you mean partial?'],
+    // two edits (two letters left out) is still near enough to name
+    ['montecarlo?prtal=false', 'prtal', 'did you mean partial? Write partial, or leave it out'],
     ['frontier?PARTIAL=true', 'PARTIAL', 'write partial'],
     ['plan?partial=x', 'partial', 'leave it out: /api/plan reads its inputs from the body'],
     ['stress?partial=false', 'partial', 'leave it out: /api/stress reads its inputs from the body'],
@@ -108,6 +110,15 @@ describe('unknown query parameters', () => {
     expect((await local('health?code=abc', 'GET')).status).toBe(200);
     const plan = await both('plan?code=abc', 'POST', '');
     expect(plan.code).toBe('malformed_json'); // past the query: the empty body is what is wrong
+  });
+});
+
+describe('a true/false flag', () => {
+  it('refuses partial given twice, naming it and the count, rather than taking one of the values', () => {
+    const request = new HttpRequest({ method: 'POST', url: 'http://x/api/montecarlo?partial=true&partial=false' });
+    expect(() => queryFlag(request, 'partial', true)).toThrow(
+      'partial: is given 2 times; pass ?partial= once (true or false), or leave it out (default true)',
+    );
   });
 });
 

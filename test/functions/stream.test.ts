@@ -128,6 +128,13 @@ describe('progressThinner', () => {
     for (const d of [0, 4000, 4100, 9000, 9500, 10_000, 1_000_000]) u(d, 1_000_000);
     expect(jumps).toEqual([0, 10_000, 1_000_000]);
   });
+
+  it('always passes the last report, done = total, even less than a percent after the one before', () => {
+    const sent: number[] = [];
+    const thin = progressThinner((d) => sent.push(d));
+    for (const d of [0, 995, 1000]) thin(d, 1000);
+    expect(sent).toEqual([0, 995, 1000]);
+  });
 });
 
 describe('POST /api/montecarlo with Accept: application/x-ndjson', () => {
