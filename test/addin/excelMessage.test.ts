@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { invalidInput } from '@alvh/shared';
 import { MAX_MESSAGE, excelMessage } from '../../addin/src/functions/messages';
+import { excelCall, toExcelError } from '../../addin/src/functions/excelErrors';
+import { CONDOR_ARGS } from '../../addin/src/functions/condorArgs';
+import { CustomFunctionsError, ErrorCode, errorOf } from './stubs/customFunctions';
 
 describe("a cell's error message within Excel's 200 characters", () => {
   it('passes a short message whole', () => {
@@ -41,9 +45,41 @@ describe("a cell's error message within Excel's 200 characters", () => {
     expect(excelMessage('x', 'y '.repeat(150), '')).toMatch(/…$/);
   });
 
+  it('keeps at least 30 characters of the problem beside a whole fix; with less room, half the message is problem', () => {
+    // a fix of 164 characters leaves exactly 30 for the problem: the fix is kept whole
+    expect(excelMessage('x', 'p'.repeat(100), 'f'.repeat(164))).toBe(`x: ${'p'.repeat(30)}…; ${'f'.repeat(164)}`);
+    // one more and the problem keeps its half (97 characters after "x: "), the fix is cut, both marked
+    const longer = `x: ${'p'.repeat(97)}…; ${'f'.repeat(96)}…`;
+    expect(longer.length).toBe(MAX_MESSAGE);
+    expect(excelMessage('x', 'p'.repeat(100), 'f'.repeat(165))).toBe(longer);
+    expect(excelMessage('x', 'p'.repeat(100), 'f'.repeat(170))).toBe(longer);
+  });
+
   it('cuts a fix too long to leave room for the problem at a word, marked', () => {
     const m = excelMessage('inputs', 'is wrong', `do ${'this and that '.repeat(20)}`);
     expect(m.length).toBeLessThanOrEqual(MAX_MESSAGE);
     expect(m).toMatch(/(this|and|that)…$/);
+  });
+});
+
+describe('the Excel error a function body gives', () => {
+  beforeAll(() => {
+    vi.stubGlobal('CustomFunctions', { Error: CustomFunctionsError, ErrorCode });
+  });
+  afterAll(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("names a list item of the sizing package's field as the argument's cell, counted from 1", () => {
+    const e = toExcelError(invalidInput('condor.strikes[0]', 'is 0', 'pass a strike above 0'), CONDOR_ARGS);
+    expect([e.code, e.message]).toEqual([ErrorCode.invalidValue, 'strikes[1]: is 0; pass a strike above 0']);
+  });
+
+  it('a result that is not a finite number is #NUM! saying so, never NaN in a cell', () => {
+    for (const result of [Number.NaN, [[1, Number.NaN]], [[Number.POSITIVE_INFINITY]]]) {
+      const e = errorOf(() => excelCall(() => result));
+      expect([e.code, e.message]).toEqual([ErrorCode.invalidNumber, 'the result is not a finite number']);
+    }
+    expect(excelCall(() => [[1, 2]])).toEqual([[1, 2]]);
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CustomFunctionsError, ErrorCode, errorOf, useBuiltFunctions } from './stubs/customFunctions';
 import { planSheet20181224 } from './stubs/planSheet';
 import { isoToExcelSerial } from '@alvh/shared';
+import { black76ClosedForm, bsmClosedForm } from '../helpers/closedForm';
 
 const call = useBuiltFunctions();
 
@@ -527,6 +528,52 @@ describe('BS and BLACK76 ranges', () => {
     );
     // a single empty cell is the argument empty, as before
     expect(invalid('BS', 'put', 5000, null, 0.25, 0.2)).toMatch(/^strike: is empty; pass a number/);
+  });
+
+  it('name an empty cell of a table by its row, then its column', () => {
+    expect(
+      invalid(
+        'BS',
+        'call',
+        100,
+        [
+          [90, 100, 110],
+          [95, 105, ''],
+        ],
+        1,
+        0.2,
+      ),
+    ).toBe('strike[2,3]: is empty; fill it, or select only the strike cells that hold values');
+  });
+
+  it('spill each price in the cell of its strike and vol: a column against a row is the table of every pair', () => {
+    // rate and divYield left out are 0; the textbook formulas are the check, cell by cell
+    const bs = call('BS', 'call', 100, [[90], [110]], 1, [[0.2, 0.3]]) as number[][];
+    const strikes = [90, 110];
+    const vols = [0.2, 0.3];
+    expect(bs.map((row) => row.length)).toEqual([2, 2]);
+    strikes.forEach((k, r) =>
+      vols.forEach((v, c) => expect(bs[r]![c]).toBeCloseTo(bsmClosedForm('call', 100, k, 1, v, 0, 0), 12)),
+    );
+    expect(bs[0]![0]).toBeCloseTo(13.589108116054796, 12);
+    expect(bs[0]![1]).toBeCloseTo(17.01287990184971, 12);
+    expect(bs[1]![0]).toBeCloseTo(4.292010941409885, 12);
+    expect(bs[1]![1]).toBeCloseTo(8.141012048964207, 12);
+    // three rows by two columns: a result whose rows and columns differ in number
+    const futures = [18, 20, 22];
+    const b76 = call(
+      'BLACK76',
+      'put',
+      futures.map((f) => [f]),
+      20,
+      0.25,
+      [vols],
+      0.04,
+    ) as number[][];
+    expect(b76.map((row) => row.length)).toEqual([2, 2, 2]);
+    futures.forEach((f, r) =>
+      vols.forEach((v, c) => expect(b76[r]![c]).toBeCloseTo(black76ClosedForm('put', f, 20, 0.25, v, 0.04), 12)),
+    );
   });
   it('take the default for an optional range whose cells are all empty, whatever its size', () => {
     // an empty rate range was refused ("fill it, or select only the rate cells that hold values")

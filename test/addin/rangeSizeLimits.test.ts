@@ -106,6 +106,13 @@ describe('ALVH.BS and ALVH.BLACK76 price at most 100,000 cells in one call', () 
     ).toBe(`strike: is a 10,000×1 range and vol a 1×1,000 range: a result of 10,000,000 cells; ${fix}`);
   });
 
+  it('exactly 100,000 strikes are priced, a cell each', () => {
+    const strikes = Array.from({ length: 100_000 }, (_, i) => [3000 + (i % 4000)]);
+    const prices = call('BS', 'put', 5000, strikes, 0.25, 0.2) as number[][];
+    expect(prices.length).toBe(100_000);
+    expect(prices.every((row) => row.length === 1 && typeof row[0] === 'number')).toBe(true);
+  });
+
   it('a whole sheet of strikes is refused as its size, not "Invalid typed array length"', () => {
     const sheet = guarded(ROWS, () => guarded(COLUMNS, () => 4000, 10), 10);
     expect(invalid('BS', 'put', 5000, sheet, 0.25, 0.2)).toBe(
@@ -128,6 +135,14 @@ describe('series over their limit are refused from their size', () => {
         column(10_001, (i) => 100 + (i % 5)),
       ),
     ).toBe('values: has 10,001 values; pass at most 10,000 values, the most recent');
+  });
+
+  it('exactly 10,000 closes are taken, a blank cell below them not counted', () => {
+    const closes = Array.from({ length: 10_000 }, (_, i): unknown[] => [4000 + ((i * 37) % 101)]);
+    const rsi = call('RSI', closes) as number[][];
+    expect(typeof rsi[0]![0]).toBe('number');
+    // a 10,001-cell selection whose last cell is empty holds the same 10,000 closes
+    expect(call('RSI', [...closes, [null]])).toEqual(rsi);
   });
 
   it('a whole column holding a few closes at its top is still those closes', () => {
@@ -250,6 +265,26 @@ describe('tables over their limit are refused from their height', () => {
     );
     expect(invalid('SURFACE', chain, 44900)).toBe(
       'chain: has 1,048,575 rows under its header down to the last quote; pass at most 40,000 chain rows',
+    );
+  });
+
+  it('ALVH.SURFACE reads a chain whose last quote is exactly 100,000 rows under its header', () => {
+    // a header, a quote, empty rows, and a quote on row 100,000 under the header: within the bound
+    // on the rows read, so the chain is parsed (its type "X" refused at once by the parser)
+    const chain = (under: number) => {
+      const rows: unknown[][] = [
+        ['expiry', 'strike', 'type', 'bid', 'ask'],
+        [45000, 4000, 'X', 1, 2],
+      ];
+      while (rows.length < under) rows.push([null, null, null, null, null]);
+      rows.push([45000, 4100, 'C', 1, 2]);
+      return rows;
+    };
+    expect(invalid('SURFACE', chain(100_000), 44900)).toBe(
+      'chain line 2 column 3 (type): is "X", not an option type; pass call or put (C or P)',
+    );
+    expect(invalid('SURFACE', chain(100_001), 44900)).toBe(
+      'chain: has 100,001 rows under its header down to the last quote; pass at most 40,000 chain rows',
     );
   });
 
