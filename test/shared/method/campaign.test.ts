@@ -222,6 +222,31 @@ describe('the campaign a plan hands back', () => {
     expect(p.campaign).toEqual(opened(p));
   });
 
+  it('counts the calendar held as paid back: the overlay paid grows by the new calendar less what the old one fetches', () => {
+    // the spike day with two put calendars held (short 2024-09-20, long 2024-10-18 at 4220) and
+    // $100 paid by the overlay: the day's plan holds one of them and the orders sell the other, so
+    // what the overlay has paid after is 100 + the calendar's cost − what the two held fetch at their marks
+    const spike = input();
+    const p = plan({
+      ...spike,
+      positions: [
+        ...(spike.positions as object[]),
+        { kind: 'spx', type: 'put', strike: 4220, expiry: '2024-09-20', quantity: -2 },
+        { kind: 'spx', type: 'put', strike: 4220, expiry: '2024-10-18', quantity: 2 },
+      ],
+      campaign: { budget: 1673, paid: { overlay: 100, tail: 0 } },
+    } as PlanInput);
+    const held = p.budget.campaign!.held.overlay;
+    expect(held).toBeCloseTo(3875.8103, 3);
+    expect(p.overlay.cost).toBeCloseTo(1937.9051, 3);
+    const c = p.campaign!;
+    expect(c.budgetFrom).toBe('campaign');
+    expect(c.paid.overlay).toBeCloseTo(100 + p.overlay.cost - held, 6);
+    // the two held fetch more than the one kept costs: the overlay is $1,837.91 in credit
+    expect(c.paid.overlay).toBeCloseTo(-1837.9051, 3);
+    expect(c.paid.tail).toBeCloseTo(p.tail.cost, 6);
+  });
+
   it('is kept as given on a day the positions get no order, and absent then without one', () => {
     const day = plan(PLAN_INPUT);
     const held = [...day.book.condor, ...day.book.overlay, ...day.book.tail].map((l) => ({
