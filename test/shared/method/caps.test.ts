@@ -33,6 +33,14 @@ describe('section 7 — cost, return and risk caps', () => {
     expect(cutToBudget(3, 120, 0)).toEqual({ quantity: 0, cut: true, cost: 0 });
   });
 
+  it('buys the whole units a budget pays for exactly, though the division lands a hair under', () => {
+    // 0.3 / 0.1 is 2.9999999999999996 in floating point: a budget of exactly three units buys three, not two
+    const c = cutToBudget(5, 0.1, 0.3);
+    expect(c.quantity).toBe(3);
+    expect(c.cut).toBe(true);
+    expect(c.cost).toBeCloseTo(0.3, 12);
+  });
+
   it('capital cap: the largest quantity that fits 2.5% of capital, and the flag', () => {
     const c = capitalCap({ maxLossPerCondor: 4200, hedgeDebitPerCondor: 90, capital: 1_000_000, quantity: 6 });
     expect(c.limit).toBe(25_000);
@@ -42,6 +50,16 @@ describe('section 7 — cost, return and risk caps', () => {
     expect(
       capitalCap({ maxLossPerCondor: 5000, hedgeDebitPerCondor: 0, capital: 1_000_000, quantity: 5 }),
     ).toMatchObject({ maxQuantity: 5, exceeds: false });
+  });
+
+  it('capital cap: a hedge credit does not lower the risk counted, the condor max loss still is', () => {
+    // hedges bought for a net credit of $300 a condor: the credit does not free room for a sixth condor
+    // (6 × $4,200 = $25,200 over the $25,000 limit), the condors' max loss stands as is
+    const c = capitalCap({ maxLossPerCondor: 4200, hedgeDebitPerCondor: -300, capital: 1_000_000, quantity: 6 });
+    expect(c.limit).toBe(25_000);
+    expect(c.used).toBeCloseTo(25_200, 9);
+    expect(c.maxQuantity).toBe(5); // 25000 / 4200 = 5.95
+    expect(c.exceeds).toBe(true);
   });
 
   it('rejects bad inputs by field', () => {
