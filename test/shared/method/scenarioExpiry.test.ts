@@ -35,4 +35,24 @@ describeWithData('a drawdown scenario that ends after the tail’s or the condor
     expect(outlasts(plan({ ...day, policy: { drawdownDays: 45 } }))).toEqual([]);
     expect(outlasts(plan(day))).toEqual([]);
   });
+
+  it('counts a scenario ending on the expiry day itself as settled there', () => {
+    // 46 days end the scenario on 2019-02-08, the condor's expiry: its legs settle that day, not later
+    expect(outlasts(plan({ ...day, policy: { drawdownDays: 46 } }))).toEqual([
+      "The drawdown scenario ends on 2019-02-08 (policy.drawdownDays 46), on or after the condor's expiry 2019-02-08: the condor legs are settled on the scenario's SPX 1880.88. Pass policy.drawdownDays below 46 to stress them before they expire.",
+    ]);
+    // 51 days end it on 2019-02-13, the tail's expiry: its calls are settled at VIX that day too
+    expect(outlasts(plan({ ...day, policy: { drawdownDays: 51 } }))).toEqual([
+      "The drawdown scenario ends on 2019-02-13 (policy.drawdownDays 51), on or after the condor's expiry 2019-02-08 and the tail's expiry 2019-02-13: the condor legs are settled on the scenario's SPX 1880.88, and the tail calls at VIX on their own expiry, the stressed curve's 53.33 there, not the scenario's VIX 66.07. Pass policy.drawdownDays below 46 to stress them before they expire.",
+    ]);
+  });
+
+  it('takes a tail expiry exactly policy.tailDteMin days out as inside its window', () => {
+    // the 2019-02-13 VX expiry is 51 days out: with tailDteMin 51 it is the window's, no warning says otherwise
+    const q = plan({ ...day, policy: { tailDteMin: 51 } });
+    expect([q.tail.expiry, q.tail.daysToExpiry]).toEqual(['2019-02-13', 51]);
+    expect(
+      q.warnings.filter((w) => w.startsWith('No VX expiry lies') || w.startsWith('The futures given end')),
+    ).toEqual([]);
+  });
 });
