@@ -213,6 +213,25 @@ describe('plan — composition', () => {
     );
   });
 
+  it('the shock share named in the fix: at most all of the VIX rise, and small shares said to a tenth of a percent', () => {
+    // a tail 15 days out and a 20-day drawdown: the future has expired by the scenario's end, it takes
+    // the whole rise (0 days left), not more than all of it
+    const expired = plan({
+      ...input,
+      policy: { drawdownDays: 20, tailDteMin: 14, tailDteTarget: 15, tailDteMax: 16, stressVix: 14 },
+    });
+    expect(expired.tail.daysToExpiry).toBe(15);
+    expect(expired.warnings[0]).toContain(
+      'lower policy.shockKappa (at 6 the hedge future, 0 days from expiry after the drawdown, takes 100% of the VIX rise)',
+    );
+    // shockKappa 30, a tail 78 days out: 68 days left after the drawdown pass e^(−30·68/365) = 0.4% of the rise
+    const slow = plan({ ...input, policy: { shockKappa: 30, tailDteMin: 60, tailDteTarget: 70, tailDteMax: 90 } });
+    expect(slow.tail.daysToExpiry).toBe(78);
+    expect(slow.warnings[0]).toContain(
+      'lower policy.shockKappa (at 30 the hedge future, 68 days from expiry after the drawdown, takes 0.4% of the VIX rise)',
+    );
+  });
+
   it('a tail expiry missing from the futures is priced from the fit, and the plan says so', () => {
     // 2024-02-13: the tail's April future (64 days) is left out, the curve goes on to May
     const q = plan({
