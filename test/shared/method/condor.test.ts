@@ -45,6 +45,12 @@ describe('condorAnalytics — section 1', () => {
     expect(a.returnOnRisk).toBeCloseTo((1100 / 8900) * (365 / 45), 12);
   });
 
+  it('refuses a condor expiring on the valuation date, naming condor.expiry: no life left to price', () => {
+    expect(() => condorAnalytics({ ...base, expiry: base.valuationDate })).toThrow(
+      'condor.expiry: is 2024-01-02, not after the valuation date 2024-01-02; pass the condor expiry, a date after the valuation date',
+    );
+  });
+
   it('credit priced from one vol equals the four BSM prices', () => {
     const a = condorAnalytics({ ...base, vol: 0.16 });
     const p = (type: 'call' | 'put', strike: number) =>

@@ -33,6 +33,8 @@ describe('probabilityBelow', () => {
     expect(probabilityBelow(0, 100, 1, () => 0.2)).toBe(0);
     // No variance: the forward is where S_T ends; never NaN.
     expect([probabilityBelow(90, 100, 1, () => 0), probabilityBelow(110, 100, 1, () => 0)]).toEqual([0, 1]);
+    // exactly at the forward: S_T ends on it, not below it
+    expect(probabilityBelow(100, 100, 1, () => 0)).toBe(0);
     expect(() => probabilityBelow(90, 100, 1, (k) => (k === 90 ? 0.2 : NaN))).toThrow(
       /^volAt: gives no smile slope at 90/,
     );
