@@ -32,6 +32,18 @@ describe('stressGrid: a level the shock rule cannot reach', () => {
     );
   });
 
+  it('names the lowest level that works, rounded up to the cent so that it does', () => {
+    // the 2024-05-22 future (16) at VIX 80: the least level it takes lies between 22.25 and 22.26;
+    // rounded down, the level the refusal offers would be refused in turn
+    const run = (vixLevels: number[]) => () =>
+      stressGrid({ book: { ...BOOK, vix: 80 }, spxMoves: [0], vixLevels, days: [0] });
+    expect(run([60, 10])).toThrow(
+      "vixLevels[1]: is 10, 70 points below today's VIX of 80: the move would take the 2024-05-22 future (16 on day 0) below 1 point; pass VIX levels of at least 22.26",
+    );
+    expect(run([60, 22.26])).not.toThrow();
+    expect(run([60, 22.25])).toThrow(/^vixLevels\[1\]: is 22\.25, .*pass VIX levels of at least 22\.26$/);
+  });
+
   it('names the leg where the request holds it, the cell and the state when a surface vol passes what the pricers take', () => {
     // SPX −99% a day before the condor expires: the put's strike 92× the spot, far past the surface's
     // wings (the leg was named "legs[0]", no field of a stress request)
@@ -166,6 +178,8 @@ describe('stressGrid', () => {
     for (const vix of [1, 1.2, 1.5, 14, 200])
       expect(defaultVixLevels(vix).length).toBeLessThanOrEqual(DEFAULT_VIX_LEVEL_COUNT);
     expect(defaultVixLevels(1).length).toBeLessThan(DEFAULT_VIX_LEVEL_COUNT);
+    // at VIX 1 the levels below it fall under 1 point and are left out; today's 1 itself stays
+    expect(defaultVixLevels(1)).toEqual([1, 6, 11, 21, 41]);
   });
 
   it('holds the default ladder at 200, the most a given level may be: unique and increasing', () => {
@@ -195,6 +209,14 @@ describe('stressGrid: days on or after a leg’s expiry', () => {
     expect(settled([70, 0, 56])[0]).toMatch(/^From day 56 \(2027-01-15\) the grid's days fall on or after/);
     const g = stressGrid({ ...req, days: [56, 70] });
     expect(g.condor[1]).toEqual(g.condor[0]);
+    // a grid day on an expiry itself holds those legs settled: day 26 the overlay's front put
+    expect(settled([0, 26])).toEqual([
+      "From day 26 (2026-12-16) the grid's days fall on or after the expiry of legs of the book (the overlay's legs of 2026-12-16 (day 26)): from their expiry those cells hold them at their settlement, intrinsic at the cell’s SPX or VIX, not a mark, so their rows no longer move with the days.",
+    ]);
+    // and a last day on the condor's expiry names the condor's legs beside the overlay's
+    expect(settled([0, 56])).toEqual([
+      "From day 56 (2027-01-15) the grid's days fall on or after the expiry of legs of the book (the condor's legs of 2027-01-15 (day 56); the overlay's legs of 2026-12-16 (day 26)): from their expiry those cells hold them at their settlement, intrinsic at the cell’s SPX or VIX, not a mark, so their rows no longer move with the days.",
+    ]);
     // before every expiry: nothing to say
     expect(settled([0, 7, 21])).toEqual([]);
     // a leg of no quantity (a plan's tail that its budget buys none of) is not held: not named
@@ -228,5 +250,20 @@ describe("stressGrid: the plan's own drawdown cell", () => {
     ]);
     // a grid without that cell has nothing to compare
     expect(said([0, 7])).toEqual([]);
+  });
+
+  it('says so for a difference of $2, more than the dollar a reader reads as rounding, and nothing where they agree', () => {
+    // a 1-day drawdown: the curve rolls one day down, the tail's $841.29 against the $843 it was sized on
+    const oneDay = { ...input, policy: { drawdownDays: 1 } };
+    const g = stressGrid({ plan: oneDay, spxMoves: [-0.2], vixLevels: [47.5], days: [1] });
+    expect(g.tail[0]![0]![0]).toBeCloseTo(841.29, 2);
+    expect(g.notes.filter((n) => n.startsWith("In the plan's own drawdown cell"))).toEqual([
+      "In the plan's own drawdown cell (SPX −20%, VIX 47.5, day 1) the tail's P&L is $841, where the plan sized it on $843 (1 × $843 a call): the grid rolls the VX curve down the fitted curve over the 1 days, which the plan's drawdown does not.",
+    ]);
+    // a drawdown of 0 days: no roll, the same vol of vol, the cell is what the plan sized on ($826.45)
+    const today = { ...input, policy: { drawdownDays: 0 } };
+    const g0 = stressGrid({ plan: today, spxMoves: [-0.2], vixLevels: [47.5], days: [0] });
+    expect(g0.tail[0]![0]![0]).toBeCloseTo(826.45, 2);
+    expect(g0.notes.filter((n) => n.startsWith("In the plan's own drawdown cell"))).toEqual([]);
   });
 });
