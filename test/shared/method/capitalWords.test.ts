@@ -56,6 +56,14 @@ it('says what the risk counts: the condor max loss, the hedge debit and the cale
   expect(bare.warnings.find((x) => x.includes('at risk, over'))).toMatch(/^3 condors put \$[\d,]+ at risk, over/);
 });
 
+it('says the cap as a percent of capital to the hundredth: a 1.25% policy is not read as 1.3%', () => {
+  const one = read('plan.json');
+  const p = plan({ ...one, portfolio: { ...one.portfolio, capital: 200_000 }, policy: { maxRiskPct: 0.0125 } });
+  expect(p.warnings.filter((x) => x.includes('at risk, over'))).toEqual([
+    '3 condors with their hedges ($26,479 condor max loss, $216 hedge debit) put $26,696 at risk, over 1.25% of capital ($2,500): reduce to 0 condors.',
+  ]);
+});
+
 describe('orders that open condor legs over the cap', () => {
   const one = read('plan.json');
   const over = { ...one, portfolio: { ...one.portfolio, capital: 600_000 } };

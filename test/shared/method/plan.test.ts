@@ -188,6 +188,18 @@ describe('plan — composition', () => {
     expect(() => plan({ ...input, signals: { eventsMode: 'replace' } })).toThrow(/eventsMode needs signals\.events/);
   });
 
+  it('a condor whose credit alone misses the return target says no hedge budget is left', () => {
+    // a credit of 1 a share on the 50-wide condor: 16.6% a year on risk, under the 25% target
+    const thin = plan({ ...input, condor: { ...input.condor!, credit: 1 } });
+    expect(thin.budget.irrBudgetRaw).toBeLessThan(0);
+    expect(thin.budget.budget).toBe(0);
+    expect(thin.warnings).toContain(
+      'The condor alone returns 16.6% a year on risk, below the 25% target (policy.targetIrr): no hedge budget is left.',
+    );
+    // the day's own credit meets the target: not said
+    expect(plan(input).warnings.filter((w) => w.includes('no hedge budget is left'))).toEqual([]);
+  });
+
   it('a scenario in which the tail call cannot gain: no contracts, the reason first among the warnings', () => {
     const q = plan({ ...input, policy: { stressVix: 8 } });
     expect(q.tail.noSolution).toMatch(/cannot cover/);
