@@ -144,3 +144,22 @@ describe('square-root paths held at the VIX floor', () => {
     }
   });
 });
+
+describe('a tail that rebalancing grows', () => {
+  it('is said once the mean at the horizon is over twice the calls held today, not at twice', () => {
+    // the example's paths with their tail counts set by hand: 4 calls today, 10 on every path at the
+    // horizon; the hedge priced today is then not the one held, which the reader must be told
+    const part = runMonteCarloChunk({ ...example(), firstPath: 0, pathCount: 1000 });
+    const grown = (n: number) =>
+      summarizeMonteCarlo({
+        ...part,
+        tailContracts0: 4,
+        tailContracts: new Float64Array(part.pathCount).fill(n),
+      }).notes.filter((x) => x.startsWith('Rebalancing grows the tail'));
+    expect(grown(10)).toEqual([
+      'Rebalancing grows the tail from 4 to 10.0 VIX calls on average by the horizon: the hedge at the end is not the one priced today (a book’s tailBudget caps what a rebalance spends; hedge effectiveness counts the net premium of the calls bought and sold along the paths in the hedge cost).',
+    ]);
+    // exactly twice: within what the note lets pass
+    expect(grown(8)).toEqual([]);
+  });
+});
