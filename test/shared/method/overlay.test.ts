@@ -162,6 +162,28 @@ describe('sizeOverlay — section 5', () => {
     expect(r.unitCost).toBeCloseTo((far.price - near.price) * 100, 9);
   });
 
+  it('vix-call-diagonal: a near leg exactly diagonalMinDays out is taken as the near leg', () => {
+    // 2024-01-17 is 15 days out: with minNearDays 15 it is the near leg, not skipped for February
+    const r = sizeOverlay({
+      structure: 'vix-call-diagonal',
+      condorVega: -2400,
+      vegaMatch: 0.5,
+      condorExpiry: '2024-02-16',
+      strike: 4400,
+      state,
+      vxExpiries: ['2024-01-17', '2024-02-14', '2024-03-20'],
+      kappa: 6,
+      strikeOffset: 5,
+      minNearDays: 15,
+      strikeStep: 1,
+    });
+    expect(r.unitLegs).toEqual([
+      { kind: 'vix', type: 'call', strike: 15, expiry: '2024-02-14', quantity: 1 },
+      { kind: 'vix', type: 'call', strike: 20, expiry: '2024-01-17', quantity: -1 },
+    ]);
+    expect(r.units).toBe(74);
+  });
+
   it('a zero-vega condor needs no overlay; a bad structure names the policy field', () => {
     const r = sizeOverlay({
       structure: 'spx-put-calendar',
@@ -198,6 +220,10 @@ describe('sizeOverlay — section 5', () => {
     // a near leg set further out than its default is the caller's: that field is named first
     expect(diagonal(['2024-01-17', '2024-02-14', '2024-03-20'], 120)).toThrow(
       /^policy\.diagonalMinDays: is 120, and the VX futures given list fewer than two expiries at least 120 days out; pass a smaller diagonalMinDays \(default 14\), or more VX futures$/,
+    );
+    // two expiries at the default's 14 days are enough for it to have found the legs: still the field
+    expect(diagonal(['2024-01-17', '2024-02-14'], 120)).toThrow(
+      'policy.diagonalMinDays: is 120, and the VX futures given list fewer than two expiries at least 120 days out; pass a smaller diagonalMinDays (default 14), or more VX futures',
     );
     // … and not when the default would not have found two legs either (8 and 43 days out: 14
     // finds one leg, as 20 does): the curve is short
