@@ -25,6 +25,26 @@ describe('runs from a plan', () => {
     expect(t.contracts).toBe(pl.tail.contracts);
   });
 
+  it('a rebalance at t = 0 with the tail expiring inside the drawdown window sizes it as the plan does', () => {
+    // a tail 26 days out (2026-12-16) and a drawdown of 30 or 40 days: the call is settled at the
+    // stressed curve's value on its expiry, the whole VIX shock passed on and no more
+    for (const [drawdownDays, required] of [
+      [30, 53],
+      [40, 59],
+    ] as const) {
+      const input = {
+        ...PLAN_INPUT,
+        policy: { ...PLAN_INPUT.policy, drawdownDays, tailDteMin: 14, tailDteTarget: 20, tailDteMax: 30 },
+      };
+      const pl = plan(input);
+      expect([pl.tail.expiry, pl.tail.daysToExpiry, pl.tail.requiredContracts]).toEqual(['2026-12-16', 26, required]);
+      const t = tailTargetAt(monteCarloSetup({ plan: input, paths: 10 }), 0, input.market.spx, input.market.vix)!;
+      expect(t.strike).toBe(pl.tail.strike);
+      expect(t.required).toBe(required);
+      expect(t.contracts).toBe(pl.tail.contracts);
+    }
+  });
+
   it('a rebalance where the book loses nothing asks for no calls, even where the call gains nothing', () => {
     // the stressed VIX 30 under a VIX of 45: the call loses in the scenario. SPX 7600, above the
     // call wing, where the drawdown brings the condor back: no loss, so no calls (the plan's rule);
