@@ -119,21 +119,24 @@ describe('sizeOverlay — section 5', () => {
     expect(r.legs).toHaveLength(1);
   });
 
-  it('vix-call-diagonal: exposure per VIX point = (Δ_far e^(−κτ_far) − Δ_near e^(−κτ_near)) · 100', () => {
-    const exps = ['2024-01-17', '2024-02-14', '2024-03-20'];
-    const r = sizeOverlay({
+  /** The diagonal of a −2,400-vega condor on January-March 2024 VX expiries, its near leg at least `minNearDays` out. */
+  const diagonalNearFrom = (minNearDays: number) =>
+    sizeOverlay({
       structure: 'vix-call-diagonal',
       condorVega: -2400,
       vegaMatch: 0.5,
       condorExpiry: '2024-02-16',
       strike: 4400,
       state,
-      vxExpiries: exps,
+      vxExpiries: ['2024-01-17', '2024-02-14', '2024-03-20'],
       kappa: 6,
       strikeOffset: 5,
-      minNearDays: 14,
+      minNearDays,
       strikeStep: 1,
     });
+
+  it('vix-call-diagonal: exposure per VIX point = (Δ_far e^(−κτ_far) − Δ_near e^(−κτ_near)) · 100', () => {
+    const r = diagonalNearFrom(14);
     // near = first expiry ≥ 14 days out = 2024-01-17 (15 days); far = 2024-02-14 (43 days)
     const near = black76Greeks({
       type: 'call',
@@ -164,19 +167,7 @@ describe('sizeOverlay — section 5', () => {
 
   it('vix-call-diagonal: a near leg exactly diagonalMinDays out is taken as the near leg', () => {
     // 2024-01-17 is 15 days out: with minNearDays 15 it is the near leg, not skipped for February
-    const r = sizeOverlay({
-      structure: 'vix-call-diagonal',
-      condorVega: -2400,
-      vegaMatch: 0.5,
-      condorExpiry: '2024-02-16',
-      strike: 4400,
-      state,
-      vxExpiries: ['2024-01-17', '2024-02-14', '2024-03-20'],
-      kappa: 6,
-      strikeOffset: 5,
-      minNearDays: 15,
-      strikeStep: 1,
-    });
+    const r = diagonalNearFrom(15);
     expect(r.unitLegs).toEqual([
       { kind: 'vix', type: 'call', strike: 15, expiry: '2024-02-14', quantity: 1 },
       { kind: 'vix', type: 'call', strike: 20, expiry: '2024-01-17', quantity: -1 },
