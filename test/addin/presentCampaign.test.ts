@@ -78,6 +78,12 @@ describe('the Campaign rows', () => {
         `the VIX call tail’s net premium paid since the entry (buys − sales), as given: not read today, so no order of this plan is counted in it (${host === 'excel' ? 'ALVH.ORDERS, given the positions, hands back the campaign after its orders' : 'paste the Positions held for the campaign after the orders'})`,
       );
     }
+    // the VIX call diagonal: positions given hand no campaign back, and its Paid row names it
+    const diagonal = plan({ ...bare, campaign: CAMPAIGN, policy: { ...bare.policy, overlay: 'vix-call-diagonal' } });
+    const dRows = presentPlan(diagonal, 'excel').rows.filter((r) => r.section === 'Campaign');
+    expect(dRows[1]!.note).toBe(
+      'the VIX call diagonal overlay’s net premium paid since the entry (buys − sales), as given: not read today, so no order of this plan is counted in it (with the VIX call diagonal none is handed back once positions are given: its calls cannot be told apart by layer)',
+    );
     const { campaign: _c, ...none } = plan(bare);
     expect(presentPlan(none, 'taskpane').rows.filter((r) => r.section === 'Campaign')).toEqual([]);
   });

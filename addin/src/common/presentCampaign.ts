@@ -29,6 +29,13 @@ const FIX = {
   taskpane: 'type the campaign the plan before handed back in the Campaign boxes, whose re-size counts them, or ',
 } as const;
 
+/** The overlay as the Paid row names it. */
+const OVERLAY_NAME = {
+  'spx-put-calendar': 'calendar',
+  'spx-long-put': 'long put',
+  'vix-call-diagonal': 'VIX call diagonal',
+} as const;
+
 /** Where the campaign after the day's orders comes from when the plan did not read the one given. */
 const AFTER = {
   excel: 'ALVH.ORDERS, given the positions, hands back the campaign after its orders',
@@ -52,7 +59,7 @@ export function campaignRows(p: Plan, host: 'excel' | 'taskpane'): PlanRow[] {
   // a campaign given and not read (no positions) is handed back as given: no order of this plan is in it
   const asGiven = c.budgetFrom === 'campaign' && parts === undefined;
   const paid = asGiven
-    ? `net premium paid since the entry (buys − sales), as given: not read today, so no order of this plan is counted in it (${AFTER[host]})`
+    ? `net premium paid since the entry (buys − sales), as given: not read today, so no order of this plan is counted in it (${p.policy.overlay === 'vix-call-diagonal' ? 'with the VIX call diagonal none is handed back once positions are given: its calls cannot be told apart by layer' : AFTER[host]})`
     : 'net premium paid since the entry (buys − sales), after this plan’s orders filled at model mids';
   const rows = [
     row(
@@ -63,7 +70,7 @@ export function campaignRows(p: Plan, host: 'excel' | 'taskpane'): PlanRow[] {
         ? 'set today: today’s hedge budget opens the condor’s campaign, for its whole life'
         : 'given: the campaign’s budget, set at the condor’s entry for its whole life',
     ),
-    row('Paid by the overlay', c.paid.overlay, 'usd', `the calendar overlay’s ${paid}`),
+    row('Paid by the overlay', c.paid.overlay, 'usd', `the ${OVERLAY_NAME[p.policy.overlay]} overlay’s ${paid}`),
     row('Paid by the tail', c.paid.tail, 'usd', `the VIX call tail’s ${paid}`),
   ];
   if (parts !== undefined) {

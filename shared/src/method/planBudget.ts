@@ -290,15 +290,25 @@ export function stepCapital(
     const each = ladder
       ? ` across the ladder's expiries (each counted at the book's mean, ${usd(capital.used / c.quantity)} at risk with its hedges)`
       : '';
-    // what the risk counts: the hedges' debit and the calendar's risk beyond it ride on the condors
-    const parts = [
-      `${usd(condor.maxLoss)} condor max loss`,
-      ...(debit > 0 ? [`${usd(debit)} hedge debit`] : []),
-      ...(beyond > 0 ? [`${usd(beyond)} the put calendar can lose beyond its debit`] : []),
+    // what the risk counts, in whole dollars whose sum is the total said: the hedges' debit and the
+    // calendar's risk beyond it ride on the condors; the diagonal is counted at its debit alone
+    const parts: [number, string][] = [
+      [Math.round(condor.maxLoss), 'condor max loss'],
+      ...(debit > 0 ? [[Math.round(debit), 'hedge debit'] as [number, string]] : []),
+      ...(beyond > 0 ? [[Math.round(beyond), 'the put calendar can lose beyond its debit'] as [number, string]] : []),
     ];
-    const counted = parts.length === 1 ? '' : ` with their hedges (${parts.join(', ')})`;
+    const diagonal =
+      overlay.structure === 'vix-call-diagonal' && overlay.units > 0
+        ? ', the VIX call diagonal at its debit alone'
+        : '';
+    const total = parts.reduce((a, [x]) => a + x, 0);
+    const their = c.quantity === 1 ? 'its' : 'their';
+    const counted =
+      parts.length === 1
+        ? ''
+        : ` with ${their} hedges (${parts.map(([x, what]) => `${usd(x)} ${what}`).join(', ')}${diagonal})`;
     warnings.push(
-      `${plural(c.quantity, 'condor')}${counted} put ${usd(capital.used)} at risk, over ${fmt(policy.maxRiskPct * 100, 2)}% of capital (${usd(capital.limit)}): reduce to ${plural(capital.maxQuantity, 'condor')}${each}.`,
+      `${plural(c.quantity, 'condor')}${counted} put ${usd(total)} at risk, over ${fmt(policy.maxRiskPct * 100, 2)}% of capital (${usd(capital.limit)}): reduce to ${plural(capital.maxQuantity, 'condor')}${each}.`,
     );
   }
   return { result: capital, audit, warnings };

@@ -145,6 +145,26 @@ export function condorHeld(ctx: PlanContext, legs: readonly Leg[]): boolean {
 }
 
 /**
+ * Whether the positions hold the whole condor: each of its contracts, netted over the legs held
+ * (whatever the root), at least the condor's own quantity on its side. A condor held in part (3 of
+ * a planned 10) is a resize, an entry, whose figures are not those of the condor held.
+ */
+export function condorHeldWhole(ctx: PlanContext, legs: readonly Leg[]): boolean {
+  if (!condorHeld(ctx, legs)) return false;
+  const key = (l: Leg) => `${l.kind}|${l.type}|${l.expiry}|${l.strike}`;
+  const net = (ls: readonly Leg[]) => {
+    const m = new Map<string, number>();
+    for (const l of ls) m.set(key(l), (m.get(key(l)) ?? 0) + l.quantity);
+    return m;
+  };
+  const held = net(heldPositions(ctx).map((h) => h.leg));
+  return [...net(legs)].every(([k, q]) => {
+    const h = held.get(k) ?? 0;
+    return h * q > 0 && Math.abs(h) >= Math.abs(q);
+  });
+}
+
+/**
  * The short strikes that fail the method's `min` SD, as the warning names them: "the put is 1.2 SD
  * from spot", or, across spot (SPX through the short put or call), "2.4 SD in the money (above
  * spot)"; `short` is what the method asks for beside them.
@@ -191,11 +211,17 @@ export function rollNet(newCredit: number, heldValue: number): string {
   return `; buying back the condor held costs ${usd(cost)} at the same marks, so the roll is a net ${sign} of ${usd(Math.abs(net))}`;
 }
 
+/** ALVH.PLAN's row of a condor's credit: `credit` for the condor or a ladder's first, `condorNCredit` after. */
+function creditRow(field: string): string {
+  const i = /^condors\[(\d+)\]$/.exec(field)?.[1];
+  return i === undefined || i === '0' ? 'credit' : `condor${Number(i) + 1}Credit`;
+}
+
 /**
- * A condor the positions hold since an earlier day whose credit is not given is priced at today's marks: its credit is
- * then what closing it costs, and the max profit, return on risk and IRR budget built on it are
- * not the trade's. The warning naming the figures and the field to pass (none for a credit given
- * or a condor not held).
+ * A condor the positions hold (whole) since an earlier day, its credit not given, is priced at
+ * today's marks: its credit is then what closing it costs, and the max profit, return on risk and
+ * IRR budget built on it are not the trade's. The warning naming the figures and the field to pass
+ * (none for a credit given or a condor not held in whole).
  */
 export function heldCreditWarnings(
   ctx: PlanContext,
@@ -205,9 +231,9 @@ export function heldCreditWarnings(
   // held since an earlier day: a campaign or a last rebalance is carried (on the entry's own day
   // the condor was just sold, near today's marks, and the plan opens its campaign)
   const since = ctx.p.campaign !== undefined || ctx.p.lastRebalance !== undefined;
-  if (condor.creditSource === 'given' || !since || !condorHeld(ctx, condor.legs)) return [];
+  if (condor.creditSource === 'given' || !since || !condorHeldWhole(ctx, condor.legs)) return [];
   const { credit, creditSource: source } = condor;
   return [
-    `The condor${field === 'condor' ? '' : ` ${field}`} is held since an earlier day (positions, with a ${ctx.p.campaign !== undefined ? 'campaign' : 'last rebalance'}) but its credit is not given: its credit of ${fmt(credit, 2)} per share is ${source} today${source === 'priced from the surface' ? ' (what closing it costs)' : ''}, not what it was sold for, and its max profit, return on risk and IRR budget stand on it. Pass ${field}.credit, the credit received at entry per share (in ALVH.PLAN, its credit row), for the figures of the trade held.`,
+    `The condor is held since an earlier day (positions, with a ${ctx.p.campaign !== undefined ? 'campaign' : 'last rebalance'}) but its credit is not given: its credit of ${fmt(credit, 2)} per share is ${source} today${source === 'priced from the surface' ? ' (what closing it costs)' : ''}, not what it was sold for, and its max profit, return on risk and IRR budget stand on it. Pass ${field}.credit, the credit received at entry per share (in ALVH.PLAN, the ${creditRow(field)} row), for the figures of the trade held.`,
   ];
 }

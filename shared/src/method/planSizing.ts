@@ -31,7 +31,7 @@ import { drawdownState, scenarioLoss, stressedFuture, stressedVix } from './stre
 import type { OverlayStructure } from '../schemas/policy';
 import { inputCondors, plural, withPrefix, type InputCondor, type PlanContext } from './planCurve';
 import { condorBook } from './condorBook';
-import { failingSides, heldCreditWarnings, rollNet, strikesFix } from './planHeld';
+import { condorHeldWhole, failingSides, heldCreditWarnings, rollNet, strikesFix } from './planHeld';
 import { backLegText, expiredByScenario, tailGainFix, tailRuleInputs, tailWindowWarning } from './planExpiry';
 import type { CondorBook, PassingCondor, PlanCondor, PlanCondorMarked, PlanScenario, PlanStep } from './planTypes';
 
@@ -130,7 +130,7 @@ function oneCondor(ctx: PlanContext, c: InputCondor, field: string): PlanStep<Pl
     const rule = none === undefined ? '' : none.strikes.join('/');
     const [lo, hi] = [fmt(m.spx / SPOT_STRIKE_FACTOR, 2), fmt(m.spx * SPOT_STRIKE_FACTOR, 2)];
     warnings.push(
-      `The ${held ? 'held ' : ''}condor's short strikes: ${sides}${short} the method asks for${passingSide}${none?.none === 'range' ? `, and no condor with the same wings passes within the strikes the plan accepts (${lo} to ${hi} at this SPX; at this vol the rule needs ${rule})` : `: ${move}`}${none?.none === 'credit' ? `, though the condor with the same wings that passes (${rule}) collects no credit at the plan's marks` : ''}${passing === undefined ? '' : `, e.g. to ${passing.strikes.join('/')} (${fmt(passing.zPut, 2)} / ${fmt(passing.zCall, 2)} SD, the same wings), for a credit of ${fmt(passing.credit, 2)} per share (${usd(passing.credit * OPTION_MULTIPLIER * c.quantity)} for ${plural(c.quantity, 'condor')}, max loss ${usd(passing.maxLoss)}) at the plan's marks${held ? rollNet(passing.credit * OPTION_MULTIPLIER * c.quantity, condorMark.value) : ''}`}.`,
+      `The ${held ? 'held ' : ''}condor's short strikes: ${sides}${short} the method asks for${passingSide}${none?.none === 'range' ? `, and no condor with the same wings passes within the strikes the plan accepts (${lo} to ${hi} at this SPX; at this vol the rule needs ${rule})` : `: ${move}`}${none?.none === 'credit' ? `, though the condor with the same wings that passes (${rule}) collects no credit at the plan's marks` : ''}${passing === undefined ? '' : `, e.g. to ${passing.strikes.join('/')} (${fmt(passing.zPut, 2)} / ${fmt(passing.zCall, 2)} SD, the same wings), for a credit of ${fmt(passing.credit, 2)} per share (${usd(passing.credit * OPTION_MULTIPLIER * c.quantity)} for ${plural(c.quantity, 'condor')}, max loss ${usd(passing.maxLoss)}) at the plan's marks${held && condorHeldWhole(ctx, condor.legs) ? rollNet(passing.credit * OPTION_MULTIPLIER * c.quantity, condorMark.value) : ''}`}.`,
     );
   }
   warnings.push(...heldCreditWarnings(ctx, field, condor));

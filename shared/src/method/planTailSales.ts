@@ -64,11 +64,13 @@ function fewerCalls(calls: readonly Order[], fewer: number, campaignFix: boolean
 }
 
 /**
- * The warning for orders that buy tail calls while every condor expires before the drawdown
- * scenario ends (`policy.drawdownDays` at least its days left): the calls outlive the condors they
- * hedge, sized on a fall within the few days left to them. On 2018-03-27 a condor expiring two days
- * later was hedged with 13 VIX calls of 2018-05-16. The orders stay as the method sizes them (a
- * condor that follows may take the calls over); the warning says what they buy and what else to do.
+ * The warning for orders that buy VIX calls (the tail's, or a diagonal's long leg) while every
+ * condor expires before the drawdown scenario ends (`policy.drawdownDays` at least its days left)
+ * and the calls live on after it longer than the condor has left: most of their life comes after
+ * the book they hedge is gone. On 2018-03-27 a condor expiring two days later was hedged with 13
+ * VIX calls of 2018-05-16. A 49-day condor under a 60-day drawdown, its tail 12 days longer, is
+ * not this case. The orders stay as the method sizes them (a condor that follows may take the
+ * calls over); the warning says what they buy and what else to do.
  */
 export function tailOutlivesCondors(
   orders: readonly Order[],
@@ -81,12 +83,17 @@ export function tailOutlivesCondors(
   const left = daysBetween(date, last);
   if (left > drawdownDays) return undefined;
   const buys = orders.filter(
-    (o) => o.leg.kind === 'vix' && o.leg.type === 'call' && o.side === 'buy' && o.why.includes('tail'),
+    (o) =>
+      o.leg.kind === 'vix' &&
+      o.leg.type === 'call' &&
+      o.side === 'buy' &&
+      daysBetween(last, o.leg.expiry) > Math.max(left, 0),
   );
   if (buys.length === 0) return undefined;
   const n = buys.reduce((a, o) => a + o.quantity, 0);
   const expiries = [...new Set(buys.map((o) => o.leg.expiry))].sort();
   const outlive = `${daysBetween(last, expiries[0]!)} days${expiries.length > 1 ? ' or more' : ''}`;
-  const condors = condorExpiries.length > 1 ? `The last condor expires` : 'The condor expires';
-  return `${condors} on ${last}, in ${left} day${left === 1 ? '' : 's'}, within the drawdown scenario's ${drawdownDays} days: the ${n} VIX call${n === 1 ? '' : 's'} these orders buy (${expiries.join(', ')}) ${n === 1 ? 'outlives' : 'outlive'} it by ${outlive}, sized on a fall in the ${left} day${left === 1 ? '' : 's'} left to it. Unless a condor that follows takes them over (plan with that condor), leave out those buys and close the tail with the condor.`;
+  const days = (d: number): string => `${d} day${d === 1 ? '' : 's'}`;
+  const condors = condorExpiries.length > 1 ? 'The last condor expires' : 'The condor expires';
+  return `${condors} on ${last}, in ${days(left)}, within the drawdown scenario's ${days(drawdownDays)}: the ${n} VIX call${n === 1 ? '' : 's'} these orders buy (${expiries.join(', ')}) ${n === 1 ? 'outlives' : 'outlive'} it by ${outlive}, sized on the scenario that settles the condor at its expiry. Unless a condor that follows takes them over (plan with that condor), leave out those buys and close them with the condor.`;
 }

@@ -5,8 +5,10 @@
  * for the credit received at entry. A condor given its credit, not held, or held on its entry's day
  * (nothing carried), gets no such word.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { plan } from '@alvh/shared';
+import { plan, type PlanInput } from '@alvh/shared';
 import { PLAN_INPUT, PLAN_POSITIONS_LAST_REBALANCE } from '../../helpers/fixtures';
 
 const held = plan(PLAN_INPUT).book.condor.map((l) => ({ ...l, quantity: Math.trunc(l.quantity) }));
@@ -20,7 +22,7 @@ describe('a condor held without its credit', () => {
     const r = plan({ ...PLAN_INPUT, positions: held, campaign });
     expect(r.condor.creditSource).toBe('priced from one vol');
     expect(said(r)).toEqual([
-      'The condor is held since an earlier day (positions, with a campaign) but its credit is not given: its credit of 10 per share is priced from one vol today, not what it was sold for, and its max profit, return on risk and IRR budget stand on it. Pass condor.credit, the credit received at entry per share (in ALVH.PLAN, its credit row), for the figures of the trade held.',
+      'The condor is held since an earlier day (positions, with a campaign) but its credit is not given: its credit of 10 per share is priced from one vol today, not what it was sold for, and its max profit, return on risk and IRR budget stand on it. Pass condor.credit, the credit received at entry per share (in ALVH.PLAN, the credit row), for the figures of the trade held.',
     ]);
   });
 
@@ -49,5 +51,37 @@ describe('a condor held without its credit', () => {
     // held with nothing carried: the entry's own day, the condor just sold near today's marks
     expect(said(plan({ ...PLAN_INPUT, positions: held }))).toEqual([]);
     expect(said(plan(PLAN_INPUT))).toEqual([]);
+  });
+});
+
+describe('a condor held in part, or a ladder held', () => {
+  it('held in part (3 of 10) is a resize: no held-credit word, and the roll gives no buy-back of 10', () => {
+    const part = held.map((l) => ({ ...l, quantity: Math.sign(l.quantity) * 3 }));
+    const r = plan({ ...PLAN_INPUT, positions: part, campaign });
+    expect(said(r)).toEqual([]);
+    const sd = r.warnings.find((w) => w.startsWith("The held condor's short strikes"))!;
+    expect(sd).toContain('roll the condor held');
+    expect(sd).not.toContain('buying back');
+    // the whole condor held: the buy-back is given
+    const whole = plan({ ...PLAN_INPUT, positions: held, campaign });
+    expect(whole.warnings.find((w) => w.startsWith("The held condor's short strikes"))).toContain(
+      'buying back the condor held costs $6,508',
+    );
+  });
+
+  it('names each ladder condor by its field and its ALVH.PLAN row', () => {
+    const ladder = JSON.parse(readFileSync(join('docs', 'examples', 'plan-ladder.json'), 'utf8')) as PlanInput;
+    const legs = plan(ladder).book.condor.map((l) => ({ ...l, quantity: Math.trunc(l.quantity) }));
+    const condors = ladder.condors!.map(({ credit: _c, ...c }) => c);
+    const r = plan({ ...ladder, condors, positions: legs, campaign });
+    const w = said(r);
+    expect(w).toHaveLength(3);
+    expect(w[0]).toMatch(
+      /^condors\[0\] \(2026-12-21\): The condor is held since an earlier day .* Pass condors\[0\]\.credit, .*\(in ALVH\.PLAN, the credit row\)/,
+    );
+    expect(w[1]).toMatch(
+      /^condors\[1\] \(2027-01-04\): The condor is held .* Pass condors\[1\]\.credit, .*\(in ALVH\.PLAN, the condor2Credit row\)/,
+    );
+    expect(w[2]).toContain('(in ALVH.PLAN, the condor3Credit row)');
   });
 });

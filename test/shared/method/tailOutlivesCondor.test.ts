@@ -24,7 +24,7 @@ describe('tail calls bought for a condor within the drawdown scenario of its exp
       ['buy', 13, '2027-01-20', 'tail: vix-call'],
     ]);
     expect(said(p)).toEqual([
-      "The condor expires on 2026-11-24, in 4 days, within the drawdown scenario's 10 days: the 13 VIX calls these orders buy (2027-01-20) outlive it by 57 days, sized on a fall in the 4 days left to it. Unless a condor that follows takes them over (plan with that condor), leave out those buys and close the tail with the condor.",
+      "The condor expires on 2026-11-24, in 4 days, within the drawdown scenario's 10 days: the 13 VIX calls these orders buy (2027-01-20) outlive it by 57 days, sized on the scenario that settles the condor at its expiry. Unless a condor that follows takes them over (plan with that condor), leave out those buys and close them with the condor.",
     ]);
   });
 
@@ -39,5 +39,14 @@ describe('tail calls bought for a condor within the drawdown scenario of its exp
     const later = heldNear('2026-12-04');
     expect(later.orders!.orders.some((o) => o.why === 'tail: vix-call' && o.side === 'buy')).toBe(true);
     expect(said(later)).toEqual([]);
+  });
+
+  it('is quiet for a condor whose tail lives on after it less than the condor has left', () => {
+    // the fixture's 49-day condor under a 60-day drawdown: the scenario outlasts the condor, but the
+    // 2027-01-20 calls outlive it by 12 days, not most of their life
+    const p = heldNear(PLAN_INPUT.condor.expiry, 60);
+    expect(p.warnings.some((w) => w.startsWith('The drawdown scenario ends on'))).toBe(true);
+    expect(p.orders!.orders.some((o) => o.why === 'tail: vix-call' && o.side === 'buy')).toBe(true);
+    expect(said(p)).toEqual([]);
   });
 });
