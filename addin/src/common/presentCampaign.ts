@@ -4,7 +4,7 @@
  * were cut to (`plan.budget.campaign`). Said in the words of the host: ALVH.PLAN's rows
  * campaignBudget, paidOverlay and paidTail, or the taskpane's Campaign boxes.
  */
-import { CAMPAIGN_FIX, type Plan } from '@alvh/shared';
+import { CAMPAIGN_FIX, OVERLAY_NAMES, type Plan } from '@alvh/shared';
 import { formatValue, shareWords as pc, type PlanRow, type ValueFormat } from './views';
 
 export const CAMPAIGN_SECTION = 'Campaign';
@@ -27,13 +27,6 @@ const FIX = {
   excel:
     'pass the campaign the plan before handed back as the inputs rows campaignBudget, paidOverlay, paidTail to ALVH.ORDERS with the positions, whose re-size counts them, or ',
   taskpane: 'type the campaign the plan before handed back in the Campaign boxes, whose re-size counts them, or ',
-} as const;
-
-/** The overlay as the Paid row names it. */
-const OVERLAY_NAME = {
-  'spx-put-calendar': 'calendar',
-  'spx-long-put': 'long put',
-  'vix-call-diagonal': 'VIX call diagonal',
 } as const;
 
 /** Where the campaign after the day's orders comes from when the plan did not read the one given. */
@@ -70,7 +63,7 @@ export function campaignRows(p: Plan, host: 'excel' | 'taskpane'): PlanRow[] {
         ? 'set today: today’s hedge budget opens the condor’s campaign, for its whole life'
         : 'given: the campaign’s budget, set at the condor’s entry for its whole life',
     ),
-    row('Paid by the overlay', c.paid.overlay, 'usd', `the ${OVERLAY_NAME[p.policy.overlay]} overlay’s ${paid}`),
+    row('Paid by the overlay', c.paid.overlay, 'usd', `the ${OVERLAY_NAMES[p.policy.overlay]} overlay’s ${paid}`),
     row('Paid by the tail', c.paid.tail, 'usd', `the VIX call tail’s ${paid}`),
   ];
   if (parts !== undefined) {

@@ -16,7 +16,7 @@ import {
   type CapitalCap,
   type HedgeBudget,
 } from './caps';
-import type { Policy } from '../schemas/policy';
+import { OVERLAY_NAMES, type Policy } from '../schemas/policy';
 import { daysBetween } from '../dates';
 import { plural, type PlanContext } from './planCurve';
 import type { TailSizing } from './planSizing';
@@ -353,12 +353,7 @@ export function stepThetaSubsidy(overlay: PlanOverlay, tail: PlanTail, spx: numb
   // money the back put can decay faster than the front (the front has little time value left), so
   // the calendar costs theta too: say so rather than print a negative subsidy without a word.
   if (overlay.units > 0 && overlay.theta < 0) {
-    const name = {
-      'spx-put-calendar': 'put calendar',
-      'spx-long-put': 'long put',
-      'vix-call-diagonal': 'VIX call diagonal',
-    };
-    const words = `the ${name[overlay.structure]} itself loses ${usd(-overlay.theta, 2)}/day at this strike`;
+    const words = `the ${OVERLAY_NAMES[overlay.structure]} itself loses ${usd(-overlay.theta, 2)}/day at this strike`;
     // with no tail decay to pay for (no ratio), the reason for that stays and this is added to it
     result.note =
       ratio === null ? `${result.note}; ${words}` : `${words}, so it adds to the tail's decay instead of paying for it`;

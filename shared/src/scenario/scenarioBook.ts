@@ -20,7 +20,7 @@ import { marketSurface, plan, planMarketState, type Plan } from '../method/index
 import { withPrefix } from '../method/planCurve';
 import { curveFutureFor, marketVixSurface } from '../method/planVixChain';
 import { checkListedStrike, checkSpotAndStrikes, checkVxPrice } from '../validate';
-import { resolvePolicy, type Policy } from '../schemas/policy';
+import { OVERLAY_NAMES, resolvePolicy, type Policy } from '../schemas/policy';
 import type { ScenarioBookInput } from '../schemas/scenario';
 import type { PlanInput } from '../schemas/plan';
 import { stateSurfaces, surfacesFromVix, type Leg, type RollableMarket } from '../book/index';
@@ -243,11 +243,7 @@ export function heldBookNotes(p: PlanInput | undefined, route: 'montecarlo' | 's
 function hedgesInWords(pl: Plan): string {
   const calls = pl.book.tail.reduce((n, l) => n + l.quantity, 0);
   const units = pl.overlay.units;
-  const name = {
-    'spx-put-calendar': 'put calendar',
-    'spx-long-put': 'long put',
-    'vix-call-diagonal': 'VIX call diagonal',
-  }[pl.overlay.structure];
+  const name = OVERLAY_NAMES[pl.overlay.structure];
   return `${calls} VIX call${calls === 1 ? '' : 's'} and ${units} ${name}${units === 1 ? '' : 's'}`;
 }
 

@@ -116,6 +116,7 @@ export { DEFAULT_SKEW, SkewParamsSchema, type SkewParams } from './skew';
 export {
   DEFAULT_POLICY,
   DEFAULT_SHOCK_KAPPA,
+  OVERLAY_NAMES,
   POLICY_FIELDS,
   PolicySchema,
   SplitKnotSchema,

@@ -141,6 +141,13 @@ export type VolOfVolSeries = (typeof volOfVolSeriesNames)[number];
 const overlayStructures = ['spx-put-calendar', 'spx-long-put', 'vix-call-diagonal'] as const;
 export type OverlayStructure = (typeof overlayStructures)[number];
 
+/** Each overlay structure as a trader names it in words: "put calendar", "long put", "VIX call diagonal". */
+export const OVERLAY_NAMES: Readonly<Record<OverlayStructure, string>> = {
+  'spx-put-calendar': 'put calendar',
+  'spx-long-put': 'long put',
+  'vix-call-diagonal': 'VIX call diagonal',
+};
+
 /**
  * κ (per year) that maps a VIX shock to the VX futures: ΔF = ΔVIX·e^(−κτ). Measured on the
  * 2007-2021 VX history (docs/method.md, "Mapping a VIX shock to the futures"): over the 10-day

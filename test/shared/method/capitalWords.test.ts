@@ -125,7 +125,7 @@ it('says "its hedges" of one condor, and counts the VIX call diagonal at its deb
   const capital = { ...one.portfolio, capital: 100_000 };
   const single = plan({
     ...one,
-    condor: { ...one.condor, quantity: 1 },
+    condor: { ...one.condor!, quantity: 1 },
     policy: { ...one.policy, maxHedgeCostRate: 1, targetIrr: 0 },
     portfolio: capital,
   });
